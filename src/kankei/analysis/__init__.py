@@ -1,0 +1,1 @@
+"""Analyses over stored events: evaluation against gold, series."""

@@ -1,0 +1,176 @@
+"""Scoring stored events against a hand-coded gold file (see the gold guidelines)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kankei.errors import GoldFileError
+
+GOLD_KEYS = ("doc", "sentence", "date", "source", "target", "root", "predicate")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Record:
+    doc: str
+    sentence: str
+    date: str | None
+    source: str | None
+    target: str | None
+    root: str
+
+
+@dataclass(frozen=True)
+class Score:
+    view: str
+    tp: int
+    n_pred: int
+    n_gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    scores: tuple[Score, ...]
+    date_accuracy_strict: float
+    date_matches_strict: int
+    date_accuracy_root: float
+    date_matches_root: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **{
+                s.view: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                         "f1": round(s.f1, 4), "tp": s.tp, "predicted": s.n_pred,
+                         "gold": s.n_gold}
+                for s in self.scores
+            },
+            "date_accuracy": {
+                "strict": round(self.date_accuracy_strict, 4),
+                "strict_matches": self.date_matches_strict,
+                "root": round(self.date_accuracy_root, 4),
+                "root_matches": self.date_matches_root,
+            },
+        }
+
+
+def load_gold(path: Path) -> list[Record]:
+    out: list[Record] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFileError(str(exc), path=str(path)) from exc
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFileError(f"line {n}: not JSON ({exc.msg})", path=str(path)) from exc
+        if not isinstance(rec, dict) or any(k not in rec for k in GOLD_KEYS):
+            raise GoldFileError(f"line {n}: needs the keys {', '.join(GOLD_KEYS)}", path=str(path))
+        out.append(
+            Record(rec["doc"], rec["sentence"], rec["date"], rec["source"], rec["target"],
+                   str(rec["root"]).zfill(2))
+        )
+    return out
+
+
+def from_rows(rows: Sequence[Mapping[str, Any]]) -> list[Record]:
+    return [
+        Record(str(r["doc"]), str(r["sentence"]), r["date"], r["source"], r["target"],
+               str(r["root"]))
+        for r in rows
+    ]
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _same_sentence(a: Record, b: Record) -> bool:
+    if a.doc != b.doc:
+        return False
+    x, y = _squash(a.sentence), _squash(b.sentence)
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
+def _actors_equal(p: Record, g: Record) -> bool:
+    if p.source == g.source and p.target == g.target:
+        return True
+    return g.root == "04" and p.source == g.target and p.target == g.source
+
+
+Match = Callable[[Record, Record], bool]
+
+VIEWS: dict[str, Match] = {
+    "strict": lambda p, g: _actors_equal(p, g) and p.root == g.root,
+    "actors": _actors_equal,
+    "root": lambda p, g: p.root == g.root,
+}
+
+
+def match(pred: Sequence[Record], gold: Sequence[Record], ok: Match) -> list[tuple[int, int]]:
+    """A maximum one-to-one matching (augmenting paths) of predictions to gold events."""
+    edges: list[list[int]] = [
+        [pi for pi, p in enumerate(pred) if _same_sentence(p, g) and ok(p, g)] for g in gold
+    ]
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in edges[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(gold)):
+        augment(gi, set())
+    return sorted((pi, gi) for pi, gi in owner.items())
+
+
+def date_right(predicted: str | None, gold: str | None) -> bool:
+    """Equal, or more precise and consistent with the gold date."""
+    if gold is None:
+        return predicted is None
+    return predicted is not None and (predicted == gold or predicted.startswith(gold + "-"))
+
+
+def evaluate(pred: Sequence[Record], gold: Sequence[Record]) -> Report:
+    scores = []
+    pairs_by_view: dict[str, list[tuple[int, int]]] = {}
+    for view, ok in VIEWS.items():
+        pairs = match(pred, gold, ok)
+        pairs_by_view[view] = pairs
+        scores.append(Score(view, len(pairs), len(pred), len(gold)))
+
+    def accuracy(view: str) -> tuple[float, int]:
+        pairs = pairs_by_view[view]
+        if not pairs:
+            return 0.0, 0
+        right = sum(date_right(pred[p].date, gold[g].date) for p, g in pairs)
+        return right / len(pairs), len(pairs)
+
+    strict_acc, strict_n = accuracy("strict")
+    root_acc, root_n = accuracy("root")
+    return Report(tuple(scores), strict_acc, strict_n, root_acc, root_n)

@@ -1,0 +1,27 @@
+"""Shared CLI pieces: the --db option and the one place errors become messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kankei.errors import KankeiError
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("kankei.duckdb"),
+    show_default=True,
+    help="DuckDB file holding documents and events.",
+)
+
+
+class KankeiGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KankeiError as exc:
+            click.secho(f"Error: {exc.message}", fg="red", err=True)
+            ctx.exit(2)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kankei.cli.common import db_option
+from kankei.errors import ExportError
+from kankei.store import Store
+from kankei.store.db import EXPORT_FIELDS
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: standard output; required for parquet).")
+def export_command(db: Path, fmt: str, out: Path | None) -> None:
+    """Write every stored event, one record each."""
+    with Store(db, read_only=True) as store:
+        rows = store.export_rows()
+    if fmt == "parquet":
+        _parquet(rows, out)
+    else:
+        stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            if fmt == "jsonl":
+                for row in rows:
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
+                writer.writeheader()
+                writer.writerows(rows)
+        finally:
+            if out:
+                stream.close()
+    if out:
+        click.echo(f"wrote {len(rows)} events to {out}", err=True)
+
+
+def _parquet(rows: list[dict[str, Any]], out: Path | None) -> None:
+    if out is None:
+        raise ExportError("parquet needs --out FILE")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ExportError("parquet needs pyarrow: pip install 'kankei[parquet]'") from exc
+    table = pa.Table.from_pylist(rows) if rows else pa.table({k: [] for k in EXPORT_FIELDS})
+    pq.write_table(table, out)

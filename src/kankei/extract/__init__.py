@@ -1,0 +1,1 @@
+"""Parsed sentences -> actor mentions, dates and coded events. Pure functions over data."""

@@ -1,0 +1,260 @@
+"""The actor dictionary (data files with validity windows) and actor mentions in a sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kankei.errors import DataFileError
+from kankei.extract.datafiles import (
+    as_date,
+    bundled,
+    load_yaml_entries,
+    read_user_file,
+    string_list,
+)
+from kankei.extract.grammar import Grammar
+from kankei.model import Mention
+
+TYPES = frozenset({"state", "igo", "person", "place", "organ", "group"})
+AGENTS = frozenset({"GOV", "MIL", "LEG", "DIP", "SPY", "REB", "ELI", "JUD", "PTY", "MED"})
+_CODE = re.compile(r"^[A-Z]{2,8}$")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    code: str
+    type: str
+    names: tuple[str, ...]
+    abbrev: tuple[str, ...] = ()
+    agent: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    note: str | None = None
+    origin: str = ""
+
+    def covers(self, lo: dt.date, hi: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= lo) and (
+            self.valid_to is None or hi <= self.valid_to
+        )
+
+    def overlaps(self, lo: dt.date, hi: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= hi) and (
+            self.valid_to is None or lo <= self.valid_to
+        )
+
+
+def parse_entry(raw: object, where: str) -> ActorEntry:
+    if not isinstance(raw, dict):
+        raise DataFileError("every entry must be a mapping", path=where)
+    unknown = set(raw) - {"code", "type", "names", "abbrev", "agent", "valid_from", "valid_to",
+                          "note", "role"}
+    if unknown:
+        raise DataFileError(f"unknown field(s) {sorted(unknown)}", path=where)
+    code = raw.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise DataFileError(f"bad or missing 'code' {code!r}", path=where)
+    kind = raw.get("type")
+    if kind not in TYPES:
+        raise DataFileError(f"{code}: 'type' must be one of {sorted(TYPES)}", path=where)
+    names = string_list(raw.get("names"), where, f"{code}.names")
+    abbrev = string_list(raw.get("abbrev"), where, f"{code}.abbrev", required=False)
+    if abbrev and (kind != "state" or any(len(a) != 1 for a in abbrev)):
+        raise DataFileError(f"{code}: 'abbrev' is for states, one character each", path=where)
+    agent = raw.get("agent")
+    if agent is not None and agent not in AGENTS:
+        raise DataFileError(f"{code}: 'agent' must be one of {sorted(AGENTS)}", path=where)
+    valid_from = as_date(raw.get("valid_from"), where, f"{code}.valid_from")
+    valid_to = as_date(raw.get("valid_to"), where, f"{code}.valid_to")
+    if valid_from and valid_to and valid_from > valid_to:
+        raise DataFileError(f"{code} {names[0]}: valid_from is after valid_to", path=where)
+    note = raw.get("note")
+    return ActorEntry(
+        code=code,
+        type=kind,
+        names=names,
+        abbrev=abbrev,
+        agent=agent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        note=str(note) if note is not None else None,
+        origin=where,
+    )
+
+
+def parse_actor_file(where: str, text: str) -> list[ActorEntry]:
+    _, entries = load_yaml_entries(where, text)
+    return [parse_entry(raw, f"{where} entry {n}") for n, raw in enumerate(entries, start=1)]
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A dictionary hit before its code is chosen for a date."""
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[ActorEntry, ...]
+    rule: str  # name | compound | abbrev
+
+
+class ActorDictionary:
+    """Names -> entries (first listed = default when the date is unknown)."""
+
+    def __init__(self, entries: Iterable[ActorEntry], grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.by_name: dict[str, list[ActorEntry]] = {}
+        self.by_abbrev: dict[str, list[ActorEntry]] = {}
+        for entry in entries:
+            for name in entry.names:
+                self.by_name.setdefault(name, []).append(entry)
+            for ab in entry.abbrev:
+                self.by_abbrev.setdefault(ab, []).append(entry)
+        self.max_len = max((len(n) for n in self.by_name), default=1)
+        self._suffixes = grammar.abbrev_suffixes
+
+    @property
+    def entries(self) -> list[ActorEntry]:
+        seen: dict[int, ActorEntry] = {}
+        for group in self.by_name.values():
+            for e in group:
+                seen.setdefault(id(e), e)
+        return list(seen.values())
+
+    def find(self, text: str) -> list[RawMention]:
+        """Longest-first dictionary matches, left to right, no overlaps."""
+        out: list[RawMention] = []
+        i, n = 0, len(text)
+        last_end = 0
+        while i < n:
+            hit = self._abbrev_at(text, i, last_end) or self._name_at(text, i, last_end)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = last_end = hit.end
+        return out
+
+    def _name_at(self, text: str, i: int, last_end: int) -> RawMention | None:
+        for length in range(min(self.max_len, len(text) - i), 0, -1):
+            name = text[i : i + length]
+            group = self.by_name.get(name)
+            if not group:
+                continue
+            if not self._bounded(text, i, i + length, last_end):
+                continue
+            return RawMention(name, i, i + length, tuple(group), "name")
+        return None
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int, last_end: int) -> bool:
+        """A katakana or Latin name must not be cut out of a longer word of its script
+        (フォード|ソン, UN|ESCO), unless an earlier name ends right there (エストニアラトビア)."""
+        for script in (_KATAKANA, _LATIN):
+            if script.match(text[start]) and start > 0 and start != last_end:
+                if script.match(text[start - 1]):
+                    return False
+            if script.match(text[end - 1]) and end < len(text) and script.match(text[end]):
+                return False
+        return True
+
+    def _abbrev_at(self, text: str, i: int, last_end: int) -> RawMention | None:
+        """米ソ, 英米仏 (runs of two or more); 米政府, 対ソ (one, next to a known affix)."""
+        if text[i] not in self.by_abbrev:
+            return None
+        j = i
+        while j < len(text) and text[j] in self.by_abbrev:
+            j += 1
+        run = text[i:j]
+        if any(bad.startswith(run) or run.startswith(bad) for bad in self.grammar.not_compounds):
+            return None
+        # a full name starting here wins over an abbreviation (中国, 日本, 英国)
+        for length in range(min(self.max_len, len(text) - i), 1, -1):
+            if text[i : i + length] in self.by_name:
+                return None
+        prev = text[i - 1] if i > 0 else ""
+        if len(run) >= 2 and not _is_kanji(prev):
+            cands = tuple(self.by_abbrev[ch][0] for ch in run)
+            if len({c.code for c in cands}) == len(cands):
+                return RawMention(run, i, j, cands, "compound")
+        if len(run) >= 1:
+            ch = run[0]
+            rest = text[i + 1 :]
+            if prev in self.grammar.abbrev_prefixes or any(rest.startswith(s) for s in self._suffixes):
+                return RawMention(ch, i, i + 1, tuple(self.by_abbrev[ch]), "abbrev")
+        return None
+
+
+def _is_kanji(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """'1941' -> (1941-01-01, 1941-12-31); '1941-06' -> the month; '1941-06-22' -> that day."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
+        day = dt.date(year, month, int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
+def choose(candidates: tuple[ActorEntry, ...], when: str | None) -> ActorEntry:
+    """The entry valid at `when` (the narrowest window that covers it, then one that overlaps
+    it); the first one listed when no date is known or none fits."""
+    bounds = date_bounds(when)
+    if bounds is None:
+        return candidates[0]
+    lo, hi = bounds
+
+    def width(e: ActorEntry) -> int:
+        start = e.valid_from or dt.date.min
+        end = e.valid_to or dt.date.max
+        return (end - start).days
+
+    covering = [e for e in candidates if e.covers(lo, hi)]
+    if covering:
+        return min(covering, key=width)
+    overlapping = [e for e in candidates if e.overlaps(lo, hi)]
+    if overlapping:
+        return min(overlapping, key=width)
+    return candidates[0]
+
+
+def resolve(raw: RawMention, when: str | None) -> list[Mention]:
+    """One Mention per actor: a compound such as 米ソ gives two."""
+    if raw.rule == "compound":
+        return [
+            Mention(code=c.code, text=raw.text, start=raw.start, end=raw.end, kind="compound",
+                    agent=c.agent, entry=raw.text)
+            for c in raw.candidates
+        ]
+    entry = choose(raw.candidates, when)
+    return [
+        Mention(code=entry.code, text=raw.text, start=raw.start, end=raw.end, kind=entry.type,
+                agent=entry.agent, entry=f"{raw.rule}:{raw.text}")
+    ]
+
+
+def load_actor_dictionary(grammar: Grammar, user_files: Iterable[Path] = ()) -> ActorDictionary:
+    """Bundled actors plus user files; a user file's entries come first, so they win."""
+    entries: list[ActorEntry] = []
+    for path in user_files:
+        entries.extend(parse_actor_file(*read_user_file(path)))
+    for where, text in bundled("actors"):
+        entries.extend(parse_actor_file(where, text))
+    return ActorDictionary(entries, grammar)

@@ -1,0 +1,59 @@
+"""The CAMEO codebook: names, roots, Goldstein scores, QuadClass and PLOVER mapping."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from kankei.errors import DataFileError
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+
+
+class Codebook:
+    def __init__(self, codes: dict[str, CameoCode]) -> None:
+        self._codes = codes
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def get(self, code: str) -> CameoCode:
+        try:
+            return self._codes[code]
+        except KeyError:
+            raise DataFileError(f"unknown CAMEO code {code!r}") from None
+
+    def roots(self) -> list[CameoCode]:
+        return [c for c in self._codes.values() if len(c.code) == 2]
+
+
+def load_codebook() -> Codebook:
+    text = resources.files("kankei").joinpath("data", "cameo.csv").read_text(encoding="utf-8")
+    codes: dict[str, CameoCode] = {}
+    for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            code = CameoCode(
+                code=row["code"],
+                root=row["root"],
+                name=row["name"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover=row["plover"] or None,
+            )
+        except (KeyError, ValueError) as exc:
+            raise DataFileError(f"line {n}: {exc}", path="kankei/data/cameo.csv") from exc
+        codes[code.code] = code
+    return Codebook(codes)

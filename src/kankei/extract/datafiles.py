@@ -1,0 +1,79 @@
+"""Shared helpers for the validating loaders of kankei's data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kankei.errors import DataFileError
+
+
+def bundled(*parts: str) -> list[tuple[str, str]]:
+    """(name, text) of bundled data files under kankei/data/<parts...>, sorted by name."""
+    node = resources.files("kankei").joinpath("data", *parts)
+    if node.is_file():
+        return [("kankei/data/" + "/".join(parts), node.read_text(encoding="utf-8"))]
+    return sorted(
+        ("kankei/data/" + "/".join(parts) + "/" + child.name, child.read_text(encoding="utf-8"))
+        for child in node.iterdir()
+        if child.name.endswith((".yaml", ".yml"))
+    )
+
+
+def read_user_file(path: Path) -> tuple[str, str]:
+    try:
+        return str(path), path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"cannot read: {exc}", path=str(path)) from exc
+
+
+def load_yaml_entries(where: str, text: str) -> tuple[dict[str, Any], list[Any]]:
+    """Parse a data file with a version, a source and a list of entries."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"not valid YAML: {exc}", path=where) from exc
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping with 'version' and 'entries'", path=where)
+    for key in ("version", "entries"):
+        if key not in data:
+            raise DataFileError(f"missing top-level key '{key}'", path=where)
+    entries = data["entries"]
+    if not isinstance(entries, list):
+        raise DataFileError("'entries' must be a list", path=where)
+    return data, entries
+
+
+def as_date(value: Any, where: str, field: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise DataFileError(f"'{field}' must be an ISO date (YYYY-MM-DD), got {value!r}", path=where)
+
+
+def string_list(value: Any, where: str, field: str, *, required: bool = True) -> tuple[str, ...]:
+    if value is None and not required:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if (
+        not isinstance(value, list)
+        or (required and not value)
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise DataFileError(f"'{field}' must be a non-empty list of strings", path=where)
+    if len(set(value)) != len(value):
+        raise DataFileError(f"'{field}' lists a string twice", path=where)
+    return tuple(v.strip() for v in value)

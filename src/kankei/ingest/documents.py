@@ -1,0 +1,118 @@
+"""Finding input files and reading each into a Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kankei.errors import EmptyDocument, IngestError, UnsupportedFormat
+from kankei.ingest.boilerplate import Boilerplate, load_boilerplate
+from kankei.ingest.decode import decode
+from kankei.ingest.html import main_text_lines, metadata_date, visible_text
+from kankei.ingest.segment import Mapped, blocks_and_sentences, identity
+from kankei.model import Document
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+           ".htm": "html"}
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_ISO_DATE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Supported files under the given paths, in a stable order. Files named explicitly are
+    yielded whatever their type, so that reading them reports the problem."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in FORMATS and not any(
+                    part.startswith(".") for part in child.relative_to(path).parts
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def doc_id_for(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_date(raw: str | None) -> str | None:
+    """'2023-08-13T20:05:00+09:00', '2023/8/13', '2023年8月' -> ISO at the stated precision."""
+    if not raw:
+        return None
+    m = _ISO_DATE.search(raw)
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if not month:
+        return year
+    if not 1 <= int(month) <= 12:
+        return year
+    if not day or not 1 <= int(day) <= 31:
+        return f"{year}-{int(month):02d}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def read_document(
+    path: Path, *, doc_date: str | None = None, boiler: Boilerplate | None = None
+) -> Document:
+    """Read, decode, clean and split one file. Raises an IngestError naming the file."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormat(f"suffix {path.suffix or '(none)'!r}", path=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(exc.strerror or str(exc), path=str(path)) from exc
+    text, encoding = decode(data, path=str(path))
+    boiler = boiler or load_boilerplate()
+    doc_id = doc_id_for(text)
+    title: str | None = None
+    stated_date: str | None = None
+    date_source: str | None = None
+    mapped: Mapped = identity(text)
+    if fmt == "html":
+        mapped, title, stated = visible_text(text)
+        stated_date = normalise_date(stated) or normalise_date(metadata_date(text))
+        date_source = "html-metadata" if stated_date else None
+        blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler, main_text_lines(text))
+    else:
+        front = _FRONT_MATTER.match(text) if fmt == "md" else None
+        if front:
+            meta = _front_matter(front.group(1))
+            title = meta.get("title")
+            stated_date = normalise_date(meta.get("date"))
+            date_source = "front-matter" if stated_date else None
+            mapped = mapped.slice(front.end(), len(text))
+        blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler)
+    if not blocks:
+        raise EmptyDocument("nothing but whitespace and markup", path=str(path))
+    if title is None:
+        first = next((b for b in blocks if b.kind in ("heading", "prose")), None)
+        title = text[first.start : first.end][:200] if first else None
+    if doc_date:
+        stated_date, date_source = normalise_date(doc_date), "option"
+    return Document(
+        doc_id=doc_id,
+        path=str(path),
+        name=path.name,
+        fmt=fmt,
+        encoding=encoding,
+        text=text,
+        title=title,
+        doc_date=stated_date,
+        doc_date_source=date_source,
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+    )
+
+
+def _front_matter(body: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in body.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            out[key.strip().lower()] = value.strip().strip("'\"")
+    return out

@@ -1,0 +1,212 @@
+"""Cleaning and sentence splitting that keep every character's offset in the original.
+
+Input is a `Mapped` text: a string plus, for each character, its position in the decoded
+original document (identity for plain text; positions in the HTML source for HTML).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from kankei.ingest.boilerplate import Boilerplate
+from kankei.model import Block, Sentence
+
+# Footnote and citation markers: [12], [83]:117, [注釈 3], [要出典], [12][13]
+_CITATION = re.compile(r"\[(?:\d{1,4}|注釈?\s*\d+|注\s*\d+|要出典|要ページ番号|誰\?|いつ\?)\](?::\s?\d+(?:[-–]\d+)?)?")
+# Interlanguage link markers left behind by Wikipedia mirrors: デビッド・R・フランシス英語版は
+_INTERLANG = re.compile(
+    r"(?:英|ロシア|ドイツ|フランス|中国|スペイン|イタリア|ポーランド|ウクライナ|ポルトガル|"
+    r"オランダ|チェコ|ハンガリー|ルーマニア|フィンランド|スウェーデン|ノルウェー|韓国|朝鮮|"
+    r"アラビア|ペルシア|ヘブライ|トルコ|ギリシャ|セルビア|ベラルーシ|エストニア|ラトビア|"
+    r"リトアニア|ブルガリア|デンマーク|ベトナム)語版"
+)
+_IMAGE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[・•●○■□◆◇▪▶►\-\*\+]|\d{1,3}[.)]|（\d{1,3}）)\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_OPEN = "「『（(【〈《〔［"
+_CLOSE = "」』）)】〉》〕］"
+_PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
+_ENDERS = "。！？!?"
+_FINAL_KANA = set("たるだすいうんぬよねか")
+_JP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]")
+_MAX_SENTENCE = 1500  # characters; longer runs are cut at a comma (the parser has a byte limit)
+
+
+@dataclass(frozen=True)
+class Mapped:
+    text: str
+    offsets: Sequence[int]
+
+    def slice(self, start: int, end: int) -> Mapped:
+        return Mapped(self.text[start:end], self.offsets[start:end])
+
+
+def identity(text: str) -> Mapped:
+    return Mapped(text, range(len(text)))
+
+
+def japanese_share(text: str) -> float:
+    letters = [ch for ch in text if not ch.isspace() and not ch.isdigit()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _JP.match(ch)) / len(letters)
+
+
+def _lines(m: Mapped) -> Iterator[Mapped]:
+    pos = 0
+    for line in m.text.split("\n"):
+        yield m.slice(pos, pos + len(line))
+        pos += len(line) + 1
+
+
+def _strip(m: Mapped) -> Mapped:
+    t = m.text
+    left = len(t) - len(t.lstrip())
+    right = len(t.rstrip())
+    return m.slice(left, right) if right > left else m.slice(0, 0)
+
+
+def _remove(m: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, list[int]]:
+    """Drop the matches of pattern; return the text and the cleaned positions where they stood."""
+    parts: list[str] = []
+    offs: list[int] = []
+    cuts: list[int] = []
+    last = 0
+    for hit in pattern.finditer(m.text):
+        parts.append(m.text[last : hit.start()])
+        offs.extend(m.offsets[last : hit.start()])
+        cuts.append(len(offs))
+        last = hit.end()
+    if not cuts:
+        return m, []
+    parts.append(m.text[last:])
+    offs.extend(m.offsets[last:])
+    return Mapped("".join(parts), offs), cuts
+
+
+def classify(line: str, boiler: Boilerplate) -> str:
+    """prose | heading | foreign | furniture | image."""
+    if boiler.is_furniture(line):
+        return "furniture"
+    if _IMAGE.search(line) and "。" not in line:
+        return "image"
+    if japanese_share(line) < 0.3:
+        return "foreign"
+    if _MD_HEADING.match(line):
+        return "heading"
+    body = _BULLET.sub("", line)
+    if len(body) <= 40 and not any(ch in body for ch in "。！？、") and not body.endswith("」"):
+        return "heading"
+    return "prose"
+
+
+def blocks_and_sentences(
+    doc_id: str, m: Mapped, boiler: Boilerplate, main_lines: set[str] | None = None
+) -> tuple[list[Block], list[Sentence]]:
+    """Split a mapped text into classified blocks (lines) and the sentences of prose blocks.
+
+    main_lines, when given, holds the whitespace-free lines of the page's main content: prose
+    lines outside it are page furniture."""
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    in_comments = False
+    in_back_matter = False
+    for raw in _lines(m):
+        line = _strip(raw)
+        if not line.text:
+            continue
+        kind = classify(line.text, boiler)
+        if boiler.starts_comments(line.text):
+            in_comments, kind = True, "furniture"
+        elif boiler.ends_narrative(line.text):
+            in_back_matter, kind = True, "heading"
+        elif in_comments:
+            kind = "comment"
+        elif in_back_matter and kind == "prose":
+            kind = "note"
+        elif kind == "prose" and main_lines is not None and not _in_main(line.text, main_lines):
+            kind = "furniture"
+        parse = kind == "prose"
+        start, end = line.offsets[0], line.offsets[-1] + 1
+        blocks.append(Block(start=start, end=end, kind=kind, parse=parse))
+        if not parse:
+            continue
+        for sent in split_sentences(line):
+            sentences.append(
+                Sentence(
+                    doc_id=doc_id,
+                    index=len(sentences),
+                    start=sent.offsets[0],
+                    end=sent.offsets[-1] + 1,
+                    text=sent.text,
+                    offsets=tuple(sent.offsets),
+                    parse=japanese_share(sent.text) >= 0.3,
+                    block=len(blocks) - 1,
+                )
+            )
+    return blocks, sentences
+
+
+def _in_main(line: str, main_lines: set[str]) -> bool:
+    key = re.sub(r"\s+", "", line)
+    return key in main_lines or any(key in main for main in main_lines)
+
+
+def split_sentences(line: Mapped) -> Iterator[Mapped]:
+    """Sentences of one prose line, cleaned of markers, with list bullets left out."""
+    bullet = _BULLET.match(line.text)
+    if bullet:
+        line = line.slice(bullet.end(), len(line.text))
+    line, _ = _remove(line, _INTERLANG)
+    cleaned, cuts = _remove(line, _CITATION)
+    text = cleaned.text
+    cut_set = set(cuts)
+    bounds: list[int] = []
+    stack: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPEN:
+            stack.append(ch)
+        elif ch in _CLOSE and stack and stack[-1] == _PAIRS[ch]:
+            stack.pop()
+        if not stack:
+            if ch in _ENDERS:
+                j = i + 1
+                while j < len(text) and (text[j] in _ENDERS or text[j] in _CLOSE):
+                    j += 1
+                bounds.append(j)
+                i = j
+                continue
+            if i + 1 in cut_set and _cut_ends_sentence(text, i + 1):
+                bounds.append(i + 1)
+        i += 1
+    bounds.append(len(text))
+    start = 0
+    for end in bounds:
+        for piece in _cap_length(_strip(cleaned.slice(start, end))):
+            if piece.text and not all(ch in _ENDERS + _CLOSE for ch in piece.text):
+                yield piece
+        start = end
+
+
+def _cut_ends_sentence(text: str, pos: int) -> bool:
+    """A citation marker at pos ends a sentence when it follows a predicate ending and
+    what comes next starts a new one (not a particle or punctuation)."""
+    if pos >= len(text) or pos == 0:
+        return False
+    before, after = text[pos - 1], text[pos]
+    if before not in _FINAL_KANA and before not in _CLOSE:
+        return False
+    return not ("\u3040" <= after <= "\u309f" or after in "、。，．・)）」』")
+
+
+def _cap_length(m: Mapped) -> Iterator[Mapped]:
+    while len(m.text) > _MAX_SENTENCE:
+        cut = m.text.rfind("、", 0, _MAX_SENTENCE)
+        cut = cut + 1 if cut > _MAX_SENTENCE // 2 else _MAX_SENTENCE
+        yield m.slice(0, cut)
+        m = m.slice(cut, len(m.text))
+    yield m

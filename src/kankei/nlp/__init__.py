@@ -1,0 +1,5 @@
+"""The spaCy/GiNZA pipeline. The only package that imports spaCy."""
+
+from kankei.nlp.pipeline import Parser
+
+__all__ = ["Parser"]

@@ -1,0 +1,57 @@
+"""Loading ja_ginza once and turning sentences into frozen ParsedSentence records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kankei.model import Entity, ParsedSentence, Sentence, Token
+from kankei.settings import Settings
+
+# SudachiPy refuses inputs over 49,149 bytes; sentences are far shorter, but a pathological
+# line (a table flattened into one "sentence") is cut to stay clear of the limit.
+MAX_BYTES = 40_000
+
+
+class Parser:
+    def __init__(self, settings: Settings) -> None:
+        import spacy
+
+        exclude = [] if settings.ner else ["ner"]
+        self.nlp: Any = spacy.load(settings.model, exclude=exclude)
+        self.batch_size = settings.batch_size
+
+    def parse(self, sentences: Iterable[Sentence]) -> Iterator[ParsedSentence]:
+        sentences = list(sentences)
+        texts = (_fit(s.text) for s in sentences)
+        for sentence, doc in zip(sentences, self.nlp.pipe(texts, batch_size=self.batch_size),
+                                 strict=True):
+            yield to_parsed(sentence, doc)
+
+
+def _fit(text: str) -> str:
+    data = text.encode("utf-8")
+    if len(data) <= MAX_BYTES:
+        return text
+    return data[:MAX_BYTES].decode("utf-8", errors="ignore")
+
+
+def to_parsed(sentence: Sentence, doc: Any) -> ParsedSentence:
+    tokens = tuple(
+        Token(
+            i=t.i,
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+        )
+        for t in doc
+    )
+    entities = tuple(
+        Entity(start=e.start_char, end=e.end_char, label=e.label_, text=e.text) for e in doc.ents
+    )
+    return ParsedSentence(sentence=sentence, tokens=tokens, entities=entities)

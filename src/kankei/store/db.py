@@ -1,0 +1,220 @@
+"""Writes and queries. Every query is parameterised; no SQL is built from user strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from kankei.errors import StoreError
+from kankei.model import Document, Event
+from kankei.store.schema import DDL, SCHEMA_VERSION
+
+EXPORT_FIELDS = [
+    "id", "doc", "sentence", "sent_start", "sent_end", "date", "date_text", "source", "target",
+    "source_text", "target_text", "code", "root", "goldstein", "quad_class", "plover",
+    "predicate", "negated", "confidence", "rule", "mode", "source_agent", "target_agent",
+    "date_precision", "date_rule", "pred_start", "pred_end", "doc_id",
+]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    source: str | None = None
+    target: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    root: str | None = None
+    asserted_only: bool = False
+    limit: int | None = None
+
+
+def event_id(ev: Event) -> str:
+    key = f"{ev.doc_id}|{ev.sentence_index}|{ev.pred_start}|{ev.source}|{ev.target}|{ev.code}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+class Store:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        if read_only and not path.exists():
+            raise StoreError("no such database; run `kankei ingest` first", path=str(path))
+        try:
+            self.con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(str(exc).splitlines()[0], path=str(path)) from exc
+        if read_only:
+            self._check_version()
+        else:
+            self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        for stmt in DDL:
+            self.con.execute(stmt)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"schema version {row[0]}, this kankei writes {SCHEMA_VERSION}", path=str(self.path)
+            )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError("not a kankei database", path=str(self.path)) from exc
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            raise StoreError("schema version mismatch", path=str(self.path))
+
+    # -- writes -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        q = "SELECT 1 FROM documents WHERE doc_id = ?"
+        return self.con.execute(q, [doc_id]).fetchone() is not None
+
+    def doc_ids_for_path(self, path: str) -> list[str]:
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE path = ?", [path]).fetchall()
+        return [r[0] for r in rows]
+
+    def replace_document(self, doc: Document, events: Sequence[Event]) -> None:
+        """Store a document with its sentences and events in one transaction, replacing any
+        earlier version read from the same path."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for old in {*self.doc_ids_for_path(doc.path), doc.doc_id}:
+                for table in ("events", "sentences", "documents"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.doc_id, doc.path, doc.name, doc.fmt, doc.encoding, doc.title, doc.doc_date,
+                 doc.doc_date_source, len(doc.text), len(doc.sentences), doc.text,
+                 dt.datetime.now()],
+            )
+            if doc.sentences:
+                self.con.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
+                    [[doc.doc_id, s.index, s.start, s.end, s.text, s.parse] for s in doc.sentences],
+                )
+            spans = {s.index: (s.start, s.end) for s in doc.sentences}
+            rows = []
+            seen: set[str] = set()
+            for ev in events:
+                eid = event_id(ev)
+                if eid in seen:
+                    continue
+                seen.add(eid)
+                start, end = spans[ev.sentence_index]
+                year = int(ev.date[:4]) if ev.date else None
+                rows.append([
+                    eid, ev.doc_id, ev.sentence_index, start, end, ev.source, ev.target,
+                    ev.source_text, ev.target_text, ev.source_agent, ev.target_agent, ev.code,
+                    ev.root, ev.goldstein, ev.quad_class, ev.plover, ev.predicate, ev.pred_start,
+                    ev.pred_end, ev.date, ev.date_text, ev.date_precision, ev.date_rule, year,
+                    ev.negated, ev.mode, ev.confidence, ev.rule,
+                ])
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self.con.executemany(f"INSERT INTO events VALUES ({marks})", rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- queries ------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "sentences", "events"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def root_counts(self) -> list[tuple[str, int]]:
+        rows = self.con.execute(
+            "SELECT root, count(*) FROM events GROUP BY root ORDER BY root"
+        ).fetchall()
+        return [(str(r[0]), int(r[1])) for r in rows]
+
+    def export_rows(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        where, params = _where(flt or EventFilter())
+        sql = f"""
+            SELECT e.id, d.name AS doc, substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start)
+                   AS sentence, e.sent_start, e.sent_end, e.date, e.date_text, e.source,
+                   e.target, e.source_text, e.target_text, e.code, e.root, e.goldstein,
+                   e.quad_class, e.plover, e.predicate, e.negated, e.confidence, e.rule, e.mode,
+                   e.source_agent, e.target_agent, e.date_precision, e.date_rule, e.pred_start,
+                   e.pred_end, e.doc_id
+            FROM events e JOIN documents d USING (doc_id)
+            {where}
+            ORDER BY d.name, e.sent_start, e.pred_start, e.source, e.target
+        """
+        if flt and flt.limit:
+            sql += " LIMIT ?"
+            params.append(flt.limit)
+        cur = self.con.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def series(self, a: str, b: str, by: str = "year", asserted_only: bool = True) -> list[
+        dict[str, Any]
+    ]:
+        if by not in ("year", "month"):
+            raise StoreError(f"unknown period {by!r}: use year or month")
+        period = "e.year::VARCHAR" if by == "year" else "substr(e.date, 1, 7)"
+        having_month = " AND length(e.date) >= 7" if by == "month" else ""
+        filt = " AND NOT e.negated AND e.mode = 'asserted'" if asserted_only else ""
+        sql = f"""
+            SELECT {period} AS period, count(*) AS events, sum(e.goldstein) AS goldstein_sum,
+                   avg(e.goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE quad_class = 1) AS q1,
+                   count(*) FILTER (WHERE quad_class = 2) AS q2,
+                   count(*) FILTER (WHERE quad_class = 3) AS q3,
+                   count(*) FILTER (WHERE quad_class = 4) AS q4
+            FROM events e
+            WHERE e.source = ? AND e.target = ? AND e.date IS NOT NULL{having_month}{filt}
+            GROUP BY period ORDER BY period
+        """
+        cur = self.con.execute(sql, [a, b])
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.source:
+        clauses.append("e.source = ?")
+        params.append(flt.source)
+    if flt.target:
+        clauses.append("e.target = ?")
+        params.append(flt.target)
+    if flt.year_from is not None:
+        clauses.append("e.year >= ?")
+        params.append(flt.year_from)
+    if flt.year_to is not None:
+        clauses.append("e.year <= ?")
+        params.append(flt.year_to)
+    if flt.root:
+        clauses.append("e.root = ?")
+        params.append(flt.root.zfill(2))
+    if flt.asserted_only:
+        clauses.append("NOT e.negated AND e.mode = 'asserted'")
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

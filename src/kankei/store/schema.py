@@ -1,0 +1,61 @@
+"""The store's schema. Bump SCHEMA_VERSION when a table changes."""
+
+SCHEMA_VERSION = 1
+
+DDL = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        fmt VARCHAR NOT NULL,
+        encoding VARCHAR NOT NULL,
+        title VARCHAR,
+        doc_date VARCHAR,
+        doc_date_source VARCHAR,
+        n_chars INTEGER NOT NULL,
+        n_sentences INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        doc_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        clean_text VARCHAR NOT NULL,
+        parsed BOOLEAN NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        sent_start INTEGER NOT NULL,
+        sent_end INTEGER NOT NULL,
+        source VARCHAR,
+        target VARCHAR,
+        source_text VARCHAR,
+        target_text VARCHAR,
+        source_agent VARCHAR,
+        target_agent VARCHAR,
+        code VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        goldstein DOUBLE NOT NULL,
+        quad_class INTEGER NOT NULL,
+        plover VARCHAR,
+        predicate VARCHAR NOT NULL,
+        pred_start INTEGER NOT NULL,
+        pred_end INTEGER NOT NULL,
+        date VARCHAR,
+        date_text VARCHAR,
+        date_precision VARCHAR,
+        date_rule VARCHAR,
+        year INTEGER,
+        negated BOOLEAN NOT NULL,
+        mode VARCHAR NOT NULL,
+        confidence DOUBLE NOT NULL,
+        rule VARCHAR NOT NULL
+    )""",
+    """CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, year)""",
+]

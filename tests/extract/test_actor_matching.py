@@ -1,0 +1,40 @@
+import pytest
+
+from kankei.extract.actors import load_actor_dictionary, resolve
+from kankei.extract.grammar import load_grammar
+
+ACTORS = load_actor_dictionary(load_grammar())
+
+
+def codes(text: str, when: str | None = None) -> list[tuple[str, str]]:
+    out = []
+    for raw in ACTORS.find(text):
+        out.extend((m.text, m.code) for m in resolve(raw, when))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("米ソ関係は悪化した。", [("米ソ", "USA"), ("米ソ", "SUN")]),
+        ("英米仏の三国", [("英米仏", "GBR"), ("英米仏", "USA"), ("英米仏", "FRA")]),
+        ("英首相は抗議した。", [("英", "GBR")]),
+        ("対ソ禁輸を解除した。", [("ソ", "SUN")]),
+        ("米国とソビエト連邦", [("米国", "USA"), ("ソビエト連邦", "SUN")]),
+        # katakana names are not cut out of longer words
+        ("フォードソントラクターを輸入した。", []),
+        ("インドシナ半島", []),
+        # ordinary words made of abbreviation characters are not actors
+        ("米を中心に日々の食料を確保した。", []),
+        ("中米諸国", []),
+    ],
+)
+def test_mentions(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "code"), [(None, "RUS"), ("1950-03", "SUN"), ("1995", "RUS")]
+)
+def test_moscow_by_date(when, code):
+    assert codes("モスクワは反発した。", when) == [("モスクワ", code)]

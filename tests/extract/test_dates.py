@@ -1,0 +1,75 @@
+import pytest
+
+from kankei.extract.dates import Anchor, find_dates
+
+
+def first(text, anchor=Anchor()):
+    dates, after = find_dates(text, anchor)
+    return dates[0] if dates else None, after
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("1941年6月22日、ドイツが侵攻した。", "1941-06-22", "day"),
+        ("1941年6月、ドイツが侵攻した。", "1941-06", "month"),
+        ("1933年に承認した。", "1933", "year"),
+        ("１９９１年１２月２６日に解体した。", "1991-12-26", "day"),
+        ("1991年12月26日", "1991-12-26", "day"),
+        ("1941年末に参戦した。", "1941", "year"),
+    ],
+)
+def test_absolute_dates(text, value, precision):
+    d, _ = first(text)
+    assert (d.value, d.precision, d.rule) == (value, precision, "absolute")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("1941-1945年の同盟", "1941", "1945"), ("(1917年 - 1939年)", "1917", "1939"),
+     ("1930年代に", "1930", "1939"), ("1970年代後半", "1970", "1979")],
+)
+def test_spans_and_decades_keep_a_range_and_no_date(text, start, end):
+    d, _ = first(text)
+    assert d.value is None
+    assert (d.range_start, d.range_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("同年12月、日本が攻撃した。", Anchor(year=1941, month=6), "1941-12"),
+        ("翌年、条約が結ばれた。", Anchor(year=1941), "1942"),
+        ("前年の会談", Anchor(year=1973), "1972"),
+        ("同月28日に応じた。", Anchor(year=1962, month=10), "1962-10-28"),
+        ("9月にはソ連が占領した。", Anchor(year=1939, month=8), "1939-09"),
+        ("7月29日の会見", Anchor(year=2023, month=8, doc_year=2023, doc_month=8), "2023-07-29"),
+        ("今年4月に会談した。", Anchor.from_doc_date("2023-08"), "2023-04"),
+        ("昨年4月29日公開", Anchor.from_doc_date("2023-08"), "2022-04-29"),
+        ("先月の反乱", Anchor.from_doc_date("2023-07-06"), "2023-06"),
+        ("先月の反乱", Anchor.from_doc_date("2023-01-06"), "2022-12"),
+    ],
+)
+def test_discourse_and_document_relative_dates(text, anchor, value):
+    d, _ = first(text, anchor)
+    assert d.value == value
+
+
+@pytest.mark.parametrize("text", ["今年4月に会談した。", "先月の会談", "同年12月"])
+def test_relative_dates_without_an_anchor_stay_null(text):
+    d, _ = first(text)
+    assert d.value is None
+
+
+def test_anchor_advances_through_a_sentence():
+    dates, after = find_dates("1941年6月にドイツが侵攻し、同年12月に日本が参戦した。", Anchor())
+    assert [d.value for d in dates] == ["1941-06", "1941-12"]
+    assert (after.year, after.month) == (1941, 12)
+    nxt, _ = find_dates("翌年、会談した。", after)
+    assert nxt[0].value == "1942"
+
+
+def test_offsets_are_those_of_the_sentence():
+    text = "さらに、1941年3月、ウェルズは警告した。"
+    d, _ = first(text)
+    assert text[d.start : d.end] == "1941年3月" == d.text

@@ -1,0 +1,71 @@
+from pathlib import Path
+
+import pytest
+
+from kankei.errors import BinaryContent, EmptyDocument, UnsupportedFormat
+from kankei.ingest import discover, read_document
+from tests.conftest import EXAMPLES
+
+
+def test_html_sentences_map_back_into_the_html_source():
+    doc = read_document(EXAMPLES / "blog_detente.html")
+    assert doc.fmt == "html"
+    assert doc.doc_date == "2022-05-29" and doc.doc_date_source == "html-metadata"
+    assert doc.title == "デタントの春を振り返る | 歴史ノート"
+    parsed = [s for s in doc.sentences if s.parse]
+    assert any("ブレジネフ書記長と会談しました" in s.text for s in parsed)
+    for s in parsed:
+        for i, ch in enumerate(s.text):
+            assert doc.text[s.offsets[i]] == ch or doc.text[s.offsets[i]] == "&"
+    # page furniture outside the article is never parsed
+    assert not any("ランキング" in s.text or "メールアドレス" in s.text for s in parsed)
+
+
+def test_html_entities_are_decoded_and_mapped():
+    doc = read_document(EXAMPLES / "blog_detente.html")
+    sent = next(s for s in doc.sentences if "限界" in s.text)
+    assert '"限界"' in sent.text
+    assert doc.text[sent.start : sent.end].count("&quot;") == 2
+
+
+def test_markdown_front_matter_gives_title_and_date():
+    doc = read_document(EXAMPLES / "news_inf_treaty.md")
+    assert doc.doc_date == "1987-12-09" and doc.doc_date_source == "front-matter"
+    assert doc.title == "米ソ首脳、INF全廃条約に調印"
+    assert not any("title:" in s.text or "次の記事" in s.text for s in doc.sentences)
+
+
+def test_doc_date_option_wins(write):
+    path = write("a.txt", "米国はソ連を承認した。")
+    assert read_document(path, doc_date="1933-11-16").doc_date == "1933-11-16"
+
+
+def test_same_content_same_id(write):
+    a = write("a.txt", "米国はソ連を承認した。")
+    b = write("sub/b.txt", "米国はソ連を承認した。".encode("cp932"))
+    assert read_document(a).doc_id == read_document(b).doc_id
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("empty.txt", b"", EmptyDocument),
+        ("blank.md", b"\n  \n", EmptyDocument),
+        ("image.txt", bytes(range(256)) * 40, BinaryContent),
+        ("report.pdf", b"%PDF-1.4", UnsupportedFormat),
+    ],
+)
+def test_bad_files_raise_errors_naming_them(write, name, content, error):
+    path = write(name, content)
+    with pytest.raises(error) as info:
+        read_document(path)
+    assert name in info.value.message
+
+
+def test_discover_walks_folders_and_skips_hidden_and_foreign_types(write, tmp_path: Path):
+    write("a.txt", "x")
+    write("sub/b.html", "<p>x</p>")
+    write("sub/c.pdf", "x")
+    write(".hidden/d.txt", "x")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
+    assert found == ["a.txt", "sub/b.html"]
