@@ -31,12 +31,16 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--doc-date", callback=_check_date, help="Date anchoring relative dates (news).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Extra actor dictionary (YAML, same format); wins over the bundled one.")
+@click.option("--predicates", "predicate_files", multiple=True, type=click.Path(exists=True,
+              dir_okay=False, path_type=Path), help="Extra predicate lexicon (YAML); wins over the bundled one.")
 @click.option("--batch-size", default=64, show_default=True, help="Sentences per parser batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest_command(paths: tuple[Path, ...], db: Path, doc_date: str | None,
-                   actor_files: tuple[Path, ...], batch_size: int, quiet: bool) -> None:
+                   actor_files: tuple[Path, ...], predicate_files: tuple[Path, ...],
+                   batch_size: int, quiet: bool) -> None:
     """Read documents (.txt .md .html, folders recursively), code their events, store them."""
-    settings = Settings(db=db, doc_date=doc_date, actor_files=actor_files, batch_size=batch_size)
+    settings = Settings(db=db, doc_date=doc_date, actor_files=actor_files,
+                        predicate_files=predicate_files, batch_size=batch_size)
     console = Console(stderr=True)
     started = time.perf_counter()
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),

@@ -1,0 +1,81 @@
+"""Sentences the team wrote, each testing one construction: (source, target, root)."""
+
+import pytest
+
+from kankei.model import Sentence
+
+
+def code(pipeline, text, doc_date=None):
+    sent = Sentence("t", 0, 0, len(text), text, tuple(range(len(text))))
+    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse([sent])}
+    return pipeline.coder.code_document([sent], parsed, doc_date)
+
+
+def triples(events, asserted=True):
+    return {
+        (e.source, e.target, e.root)
+        for e in events
+        if not asserted or (not e.negated and e.mode == "asserted")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject with が / は, target with を / に / と
+        ("1950年、中国は北朝鮮を支援した。", {("CHN", "PRK", "07")}),
+        ("1939年9月、ドイツはポーランドに侵攻した。", {("DEU", "POL", "19")}),
+        ("1978年、日本は中国と平和友好条約を締結した。", {("JPN", "CHN", "05")}),
+        ("1962年、米国はキューバを海上封鎖した。", {("USA", "CUB", "19")}),
+        # light verbs: the object noun codes the event
+        ("1980年、米国はソ連に対して穀物の禁輸措置を実施した。", {("USA", "SUN", "16")}),
+        ("1985年、米国はソ連と首脳会談を行った。", {("USA", "SUN", "04")}),
+        # compounds: one event per actor
+        ("1955年、英仏はエジプトを攻撃した。", {("GBR", "EGY", "19"), ("FRA", "EGY", "19")}),
+        # coordinated targets: one event per target
+        ("1940年、ソ連はエストニア、ラトビア、リトアニアを占領した。",
+         {("SUN", "EST", "19"), ("SUN", "LVA", "19"), ("SUN", "LTU", "19")}),
+        # clause chain: the topic of the last verb is the subject of the first
+        ("1968年8月、ソ連はチェコスロバキアに侵攻し、改革を止めた。", {("SUN", "CSK", "19")}),
+        # passives: による is the source, the subject is the target
+        ("1941年12月、米国は日本によって攻撃された。", {("JPN", "USA", "19")}),
+        # nominalised events with による
+        ("1979年12月のソ連によるアフガニスタン侵攻は世界を驚かせた。", {("SUN", "AFG", "19")}),
+        # unilateral acts keep a null target
+        ("1949年、ソ連は最初の核実験を行った。", {("SUN", None, "15")}),
+    ],
+)
+def test_constructions(pipeline, text, expected):
+    assert expected <= triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "source", "target"),
+    [
+        ("1950年、ロシアは中国と条約を締結した。", "1950", "SUN", "CHN"),
+        ("1995年、ロシアは中国と条約を締結した。", "1995", "RUS", "CHN"),
+    ],
+)
+def test_actor_codes_follow_the_event_date(pipeline, text, when, source, target):
+    events = code(pipeline, text)
+    assert any(e.source == source and e.target == target and e.date == when for e in events)
+
+
+def test_negation_is_marked_and_left_out_of_asserted(pipeline):
+    events = code(pipeline, "1945年、ソ連はポーランドを攻撃しなかった。")
+    assert events and all(e.negated for e in events if e.root == "19")
+    assert not triples(events)
+
+
+def test_dates_attach_to_their_own_clause(pipeline):
+    events = code(pipeline, "1939年9月にソ連がポーランドを占領し、同年11月にはフィンランドを攻撃した。")
+    dated = {(e.target, e.date) for e in events}
+    assert ("POL", "1939-09") in dated and ("FIN", "1939-11") in dated
+
+
+def test_offsets_and_provenance(pipeline):
+    text = "1933年11月、米国はソ連を承認した。"
+    (event,) = [e for e in code(pipeline, text) if e.root == "05"]
+    assert text[event.pred_start : event.pred_end] == event.predicate == "承認"
+    assert event.code == "054" and event.quad_class == 1 and event.goldstein > 0
+    assert event.plover == "SUPPORT" and event.rule.startswith("lex:")
