@@ -73,3 +73,16 @@ def test_offsets_are_those_of_the_sentence():
     text = "さらに、1941年3月、ウェルズは警告した。"
     d, _ = first(text)
     assert text[d.start : d.end] == "1941年3月" == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("両首脳は8日、調印した。", Anchor.from_doc_date("1987-12-09"), "1987-12-08"),
+        ("31日に発表した。", Anchor(year=2023), None),
+        ("3日間の会談", Anchor.from_doc_date("1987-12-09"), None),
+    ],
+)
+def test_day_only_dates_take_the_discourse_month(text, anchor, value):
+    d, _ = first(text, anchor)
+    assert (d.value if d else None) == value

@@ -28,6 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_day", re.compile(r"(?P<rel>同日|翌日|前日)")),
     ("md", re.compile(_M + _D)),
     ("m", re.compile(r"(?<![\d年])" + _M + r"(?P<part>初め|初旬|上旬|中旬|下旬|末)?(?![間])")),
+    ("d", re.compile(r"(?<![\d月年])(?P<d>\d{1,2})日(?![間目本])")),
 ]
 _YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
@@ -150,6 +151,10 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
         if a.year is None or a.month is None or a.day is None:
             return value(None, None, "discourse-unresolved"), a
         return value(_iso(a.year, a.month, a.day), "day", "discourse"), a
+    if kind == "d":
+        if a.year is None or a.month is None:
+            return value(None, None, "no-month"), a
+        return value(_iso(a.year, a.month, d), "day", "discourse-month"), replace(a, day=d)
     # month (and day) with no year: the discourse year
     if a.year is None:
         return value(None, None, "no-year"), a

@@ -61,6 +61,37 @@ class _Tree:
                     stack.append(c)
         return out
 
+    def descendants(self, tok: Token) -> set[int]:
+        out: set[int] = set()
+        stack = [tok.i]
+        while stack:
+            for c in self.children[stack.pop()]:
+                if c.i not in out:
+                    out.add(c.i)
+                    stack.append(c.i)
+        return out
+
+    def coordinated(self, tok: Token) -> list[Token]:
+        """The items of a list ending in tok: A、B、Cを / AやBと / A及びB (as conj or as an
+        nmod joined by a comma or a coordinating particle)."""
+        items = [tok]
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for c in self.children[cur.i]:
+                if c.dep == "conj" or (c.dep == "nmod" and self._joined(c)):
+                    items.append(c)
+                    stack.append(c)
+        return sorted(items, key=lambda t: t.i)
+
+    def _joined(self, tok: Token) -> bool:
+        particle = self.particle(tok)
+        if particle in ("と", "や", "及び", "および", "ならびに", "か"):
+            return True
+        return particle == "" and any(
+            c.dep == "punct" and c.text in ("、", "，", "・") for c in self.children[tok.i]
+        )
+
     def ancestors(self, tok: Token) -> list[Token]:
         out: list[Token] = []
         cur = tok
@@ -123,6 +154,11 @@ def extract_events(
     seen: set[tuple[str | None, str | None, str, int]] = set()
     for tok, gov, pred, comp_start in found:
         date = _attached_date(gov, tree, date_tokens, predicate_heads)
+        if date is None:
+            # a chain of clauses (AをX し、BとYした) shares the date of its first clause
+            for c in tree.children[gov.i]:
+                if c.dep == "advcl" and c.i < gov.i and c.i in predicate_heads:
+                    date = _attached_date(c, tree, date_tokens, predicate_heads) or date
         when = date.value if date and date.value else context_date
         passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
         sources, targets = _arguments(tok, gov, pred, tree, mention_tokens, when, know, passive)
@@ -134,6 +170,13 @@ def extract_events(
             inner = _inner_targets(tok, comp_start, mention_tokens, when)
             if inner:
                 targets = _Arg(tuple(inner), "compound")
+        if not targets.mentions and pred.lemma not in know.grammar.unilateral:
+            # joint subjects (AとBは会談した, 米ソは署名した): the first named is the source
+            codes = list(dict.fromkeys(m.code for m in sources.mentions))
+            if len(codes) > 1:
+                first = [m for m in sources.mentions if m.code == codes[0]][:1]
+                rest = tuple(m for m in sources.mentions if m.code != codes[0])
+                sources, targets = _Arg(tuple(first), sources.how), _Arg(rest, "joint")
         negated = _negated(gov, tree, know.grammar) or (
             gov.i != tok.i and _negated(tok, tree, know.grammar)
         )
@@ -273,29 +316,56 @@ def _arguments(
                 return tuple(out)
         return ()
 
+    def collect_below(cases: Sequence[str]) -> tuple[Mention, ...]:
+        """A target the parser hung on another argument (ブレジネフ書記長と…条約に調印)."""
+        # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
+        skip = set(g.source_cases) | set(g.agent_cases)
+        below = sorted(
+            (i for h in holders for c in tree.children[h.i]
+             if c.dep != "advcl" and tree.particle(c) not in skip
+             for i in tree.descendants(c) if i != tok.i),
+            key=lambda i: abs(i - gov.i),
+        )
+        for case in cases:
+            for i in below:
+                arg = tree.tokens[i]
+                if tree.particle(arg) == case:
+                    found = _phrase_actors(arg, tree, mention_tokens, when)
+                    if found:
+                        return tuple(found)
+        return ()
+
     subject_cases = list(g.source_cases)
+    target_cases = pred.target_case or g.target_cases
     agent = collect(g.agent_cases)
     if passive:
         src = agent
-        tgt = collect(subject_cases) or collect(pred.target_case or g.target_cases)
+        tgt = collect(subject_cases) or collect(target_cases)
     else:
         src = collect(subject_cases) or agent or (collect(["の"]) if gov.i == tok.i else ())
-        tgt = collect(pred.target_case or g.target_cases)
-    return _Arg(src, "case" if src else "none"), _Arg(tgt, "case" if tgt else "none")
+        tgt = collect(target_cases)
+    how = "case"
+    if not tgt and not passive:
+        tgt, how = collect_below(target_cases), "nested"
+    return _Arg(src, "case" if src else "none"), _Arg(tgt, how if tgt else "none")
 
 
 def _phrase_actors(
     arg: Token, tree: _Tree, mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None,
 ) -> list[Mention]:
-    positions = tree.phrase(arg)
-    heads = {arg.i} | {c.i for c in tree.children[arg.i] if c.dep == "conj"}
+    """The actors of an argument: one per coordinated item (A、B、Cを → three)."""
+    items = tree.coordinated(arg)
+    item_ids = {t.i for t in items}
     out: list[Mention] = []
-    for h in sorted(heads):
-        sub = tree.phrase(tree.tokens[h]) if h != arg.i else positions - {
-            i for c in tree.children[arg.i] if c.dep == "conj" for i in tree.phrase(c)
-        }
-        out.extend(_actors_in(sub, tree.tokens[h], mention_tokens, when))
+    for item in items:
+        own = tree.phrase(item)
+        # an item's own phrase, less the other items and what hangs below them
+        for other in items:
+            if other.i != item.i and other.i in own:
+                own -= tree.phrase(other) | {other.i}
+        own |= {item.i}
+        out.extend(_actors_in(own - (item_ids - {item.i}), item, mention_tokens, when))
     return out
 
 
@@ -303,13 +373,24 @@ def _inherited_source(
     gov: Token, tree: _Tree, mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None, know: Knowledge,
 ) -> _Arg:
-    """In a clause chain the topic hangs on the last verb: take it from an ancestor."""
+    """A subject the parse did not hang on the predicate itself. In a clause chain the topic
+    hangs on the last verb (take it from an ancestor), or sits in an earlier clause of the
+    chain, or the parser attached it to a neighbour (take the nearest one before the
+    predicate inside its own subtree)."""
+    cases = know.grammar.source_cases
     for anc in tree.ancestors(gov):
         for c in tree.children[anc.i]:
-            if c.i < gov.i and tree.particle(c) in know.grammar.source_cases:
+            if c.i < gov.i and tree.particle(c) in cases:
                 found = _phrase_actors(c, tree, mention_tokens, when)
                 if found:
                     return _Arg(tuple(found), "inherited")
+    below = sorted(tree.descendants(gov), reverse=True)
+    for i in below:
+        tok = tree.tokens[i]
+        if i < gov.i and tree.particle(tok) in cases:
+            found = _phrase_actors(tok, tree, mention_tokens, when)
+            if found:
+                return _Arg(tuple(found), "inherited")
     return _Arg((), "none")
 
 
