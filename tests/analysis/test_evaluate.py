@@ -11,11 +11,15 @@ def rec(sentence, source, target, root, date=None, doc="a.txt"):
 
 
 def test_strict_actor_and_root_views():
-    gold = [rec("米国はソ連を承認した。", "USA", "SUN", "05", "1933"),
-            rec("ソ連は反対した。", "SUN", "USA", "12")]
-    pred = [rec("米国はソ連を承認した", "USA", "SUN", "05", "1933-11"),  # contained sentence
-            rec("ソ連は反対した。", "SUN", "USA", "11"),  # wrong root
-            rec("関係のない文。", "USA", "SUN", "05")]
+    gold = [
+        rec("米国はソ連を承認した。", "USA", "SUN", "05", "1933"),
+        rec("ソ連は反対した。", "SUN", "USA", "12"),
+    ]
+    pred = [
+        rec("米国はソ連を承認した", "USA", "SUN", "05", "1933-11"),  # contained sentence
+        rec("ソ連は反対した。", "SUN", "USA", "11"),  # wrong root
+        rec("関係のない文。", "USA", "SUN", "05"),
+    ]
     report = evaluate(pred, gold)
     scores = {s.view: s for s in report.scores}
     assert (scores["strict"].tp, scores["actors"].tp, scores["root"].tp) == (1, 2, 1)
@@ -32,7 +36,10 @@ def test_meetings_match_in_either_direction_other_roots_do_not():
 
 
 def test_matching_is_one_to_one_and_maximal():
-    gold = [rec("米ソは会談した。", "USA", "SUN", "04"), rec("米ソは会談した。", "USA", "SUN", "04")]
+    gold = [
+        rec("米ソは会談した。", "USA", "SUN", "04"),
+        rec("米ソは会談した。", "USA", "SUN", "04"),
+    ]
     pred = [rec("米ソは会談した。", "USA", "SUN", "04")] * 3
     assert evaluate(pred, gold).scores[0].tp == 2
 
@@ -46,9 +53,16 @@ def test_whitespace_is_ignored_and_documents_must_match():
 
 @pytest.mark.parametrize(
     ("pred", "gold", "ok"),
-    [("1941-12", "1941-12", True), ("1941-12-08", "1941-12", True), ("1941", "1941-12", False),
-     ("1942-01", "1941", False), (None, None, True), ("1941", None, False), (None, "1941", False),
-     ("19410", "1941", False)],
+    [
+        ("1941-12", "1941-12", True),
+        ("1941-12-08", "1941-12", True),
+        ("1941", "1941-12", False),
+        ("1942-01", "1941", False),
+        (None, None, True),
+        ("1941", None, False),
+        (None, "1941", False),
+        ("19410", "1941", False),
+    ],
 )
 def test_date_right(pred, gold, ok):
     assert date_right(pred, gold) is ok
@@ -56,8 +70,15 @@ def test_date_right(pred, gold, ok):
 
 def test_gold_file_errors_name_the_line(tmp_path):
     path = tmp_path / "gold.jsonl"
-    good = {"doc": "a", "sentence": "s", "date": None, "source": "USA", "target": None,
-            "root": "15", "predicate": "p"}
+    good = {
+        "doc": "a",
+        "sentence": "s",
+        "date": None,
+        "source": "USA",
+        "target": None,
+        "root": "15",
+        "predicate": "p",
+    }
     path.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
     with pytest.raises(GoldFileError) as info:
         load_gold(path)

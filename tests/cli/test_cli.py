@@ -8,9 +8,28 @@ from click.testing import CliRunner
 from kankei.cli import cli
 from tests.conftest import EXAMPLES
 
-REQUIRED = ["id", "doc", "sentence", "sent_start", "sent_end", "date", "date_text", "source",
-            "target", "source_text", "target_text", "code", "root", "goldstein", "quad_class",
-            "plover", "predicate", "negated", "confidence", "rule"]
+REQUIRED = [
+    "id",
+    "doc",
+    "sentence",
+    "sent_start",
+    "sent_end",
+    "date",
+    "date_text",
+    "source",
+    "target",
+    "source_text",
+    "target_text",
+    "code",
+    "root",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "predicate",
+    "negated",
+    "confidence",
+    "rule",
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +59,9 @@ def test_export_csv_and_parquet(db, tmp_path):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert rows and set(REQUIRED) <= set(rows[0])
     out = tmp_path / "e.parquet"
-    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "parquet", "--out",
-                                      str(out)])
+    result = CliRunner().invoke(
+        cli, ["export", "--db", str(db), "--format", "parquet", "--out", str(out)]
+    )
     assert result.exit_code == 0
     import pyarrow.parquet as pq
 
@@ -49,8 +69,9 @@ def test_export_csv_and_parquet(db, tmp_path):
 
 
 def test_events_table_filters(db):
-    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--source", "USA", "--from",
-                                      "1980", "--root", "05"])
+    result = CliRunner().invoke(
+        cli, ["events", "--db", str(db), "--source", "USA", "--from", "1980", "--root", "05"]
+    )
     assert result.exit_code == 0
     assert "USA" in result.output and "event(s)" in result.output
 
@@ -79,8 +100,10 @@ def test_parquet_needs_out(db):
 
 
 def test_bad_doc_date_is_rejected(tmp_path):
-    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--doc-date", "yesterday",
-                                      "--db", str(tmp_path / "x.duckdb")])
+    result = CliRunner().invoke(
+        cli,
+        ["ingest", str(EXAMPLES), "--doc-date", "yesterday", "--db", str(tmp_path / "x.duckdb")],
+    )
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 
@@ -88,18 +111,32 @@ def test_ingest_reports_skipped_files_and_exit_status(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ok.txt").write_text("1933年、米国はソ連を承認した。", encoding="utf-8")
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db",
-                                      str(tmp_path / "x.duckdb"), "-q"])
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "x.duckdb"), "-q"]
+    )
     assert result.exit_code == 1
     assert "bad.txt" in result.output and "binary" in result.output
 
 
 def test_eval_json(db, tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({
-        "doc": "encyclopedia_us_soviet.txt", "sentence": "1933年11月、フランクリン・ルーズベルト大統領の政権はソ連を正式に承認し、両国は外交関係を樹立した[2]。",
-        "date": "1933-11", "source": "USA", "target": "SUN", "root": "05", "predicate": "承認",
-        "note": "recognition"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "doc": "encyclopedia_us_soviet.txt",
+                "sentence": "1933年11月、フランクリン・ルーズベルト大統領の政権はソ連を正式に承認し、両国は外交関係を樹立した[2]。",
+                "date": "1933-11",
+                "source": "USA",
+                "target": "SUN",
+                "root": "05",
+                "predicate": "承認",
+                "note": "recognition",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["eval", str(gold), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)

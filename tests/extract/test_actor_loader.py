@@ -25,8 +25,10 @@ def parse(body: str):
         ("- {code: USA, type: state, names: [米国], abbrev: [米国]}", "one character each"),
         ("- {code: USA, type: person, names: [X], abbrev: [米]}", "'abbrev' is for states"),
         ("- {code: USA, type: person, names: [X], agent: BOSS}", "'agent' must be one of"),
-        ("- {code: SUN, type: state, names: [ソ連], valid_from: 1991-12-26, valid_to: 1922-12-30}",
-         "valid_from is after valid_to"),
+        (
+            "- {code: SUN, type: state, names: [ソ連], valid_from: 1991-12-26, valid_to: 1922-12-30}",
+            "valid_from is after valid_to",
+        ),
         ("- {code: SUN, type: state, names: [ソ連], valid_from: '30 Dec 1922'}", "ISO date"),
         ("- {code: SUN, type: state, names: [ソ連], colour: red}", "unknown field"),
         ("- just a string", "must be a mapping"),
@@ -65,16 +67,24 @@ def test_validity_windows_choose_the_code_for_the_date():
 
 def test_bundled_dictionary_loads_and_codes_the_core_states():
     actors = load_actor_dictionary(GRAMMAR)
-    cases = {"ソ連": "SUN", "アメリカ合衆国": "USA", "米国": "USA", "国際連盟": "LON",
-             "ワルシャワ条約機構": "WTO", "北大西洋条約機構": "NATO", "国連": "UN"}
+    cases = {
+        "ソ連": "SUN",
+        "アメリカ合衆国": "USA",
+        "米国": "USA",
+        "国際連盟": "LON",
+        "ワルシャワ条約機構": "WTO",
+        "北大西洋条約機構": "NATO",
+        "国連": "UN",
+    }
     for name, code in cases.items():
         assert choose(tuple(actors.by_name[name]), None).code == code, name
 
 
 def test_user_file_overrides_bundled(tmp_path):
     user = tmp_path / "mine.yaml"
-    user.write_text("version: '1'\nentries:\n  - {code: GBR, type: state, names: [米国]}\n",
-                    encoding="utf-8")
+    user.write_text(
+        "version: '1'\nentries:\n  - {code: GBR, type: state, names: [米国]}\n", encoding="utf-8"
+    )
     actors = load_actor_dictionary(GRAMMAR, [user])
     assert actors.by_name["米国"][0].code == "GBR"
 

@@ -33,8 +33,6 @@ def test_mentions(text, expected):
     assert codes(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("when", "code"), [(None, "RUS"), ("1950-03", "SUN"), ("1995", "RUS")]
-)
+@pytest.mark.parametrize(("when", "code"), [(None, "RUS"), ("1950-03", "SUN"), ("1995", "RUS")])
 def test_moscow_by_date(when, code):
     assert codes("モスクワは反発した。", when) == [("モスクワ", code)]

@@ -3,8 +3,8 @@ import pytest
 from kankei.extract.dates import Anchor, find_dates
 
 
-def first(text, anchor=Anchor()):
-    dates, after = find_dates(text, anchor)
+def first(text, anchor=None):
+    dates, after = find_dates(text, anchor or Anchor())
     return dates[0] if dates else None, after
 
 
@@ -26,8 +26,12 @@ def test_absolute_dates(text, value, precision):
 
 @pytest.mark.parametrize(
     ("text", "start", "end"),
-    [("1941-1945年の同盟", "1941", "1945"), ("(1917年 - 1939年)", "1917", "1939"),
-     ("1930年代に", "1930", "1939"), ("1970年代後半", "1970", "1979")],
+    [
+        ("1941-1945年の同盟", "1941", "1945"),
+        ("(1917年 - 1939年)", "1917", "1939"),
+        ("1930年代に", "1930", "1939"),
+        ("1970年代後半", "1970", "1979"),
+    ],
 )
 def test_spans_and_decades_keep_a_range_and_no_date(text, start, end):
     d, _ = first(text)

@@ -33,8 +33,10 @@ def triples(events, asserted=True):
         # compounds: one event per actor
         ("1955年、英仏はエジプトを攻撃した。", {("GBR", "EGY", "19"), ("FRA", "EGY", "19")}),
         # coordinated targets: one event per target
-        ("1940年、ソ連はエストニア、ラトビア、リトアニアを占領した。",
-         {("SUN", "EST", "19"), ("SUN", "LVA", "19"), ("SUN", "LTU", "19")}),
+        (
+            "1940年、ソ連はエストニア、ラトビア、リトアニアを占領した。",
+            {("SUN", "EST", "19"), ("SUN", "LVA", "19"), ("SUN", "LTU", "19")},
+        ),
         # clause chain: the topic of the last verb is the subject of the first
         ("1968年8月、ソ連はチェコスロバキアに侵攻し、改革を止めた。", {("SUN", "CSK", "19")}),
         # passives: による is the source, the subject is the target
@@ -68,7 +70,9 @@ def test_negation_is_marked_and_left_out_of_asserted(pipeline):
 
 
 def test_dates_attach_to_their_own_clause(pipeline):
-    events = code(pipeline, "1939年9月にソ連がポーランドを占領し、同年11月にはフィンランドを攻撃した。")
+    events = code(
+        pipeline, "1939年9月にソ連がポーランドを占領し、同年11月にはフィンランドを攻撃した。"
+    )
     dated = {(e.target, e.date) for e in events}
     assert ("POL", "1939-09") in dated and ("FIN", "1939-11") in dated
 

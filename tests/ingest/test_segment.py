@@ -14,7 +14,10 @@ def sentences(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("米国はソ連を承認した。両国は国交を樹立した。", ["米国はソ連を承認した。", "両国は国交を樹立した。"]),
+        (
+            "米国はソ連を承認した。両国は国交を樹立した。",
+            ["米国はソ連を承認した。", "両国は国交を樹立した。"],
+        ),
         # no split inside quotations or brackets
         (
             "ウィルソンは「ロシアは同盟国だ。名誉の仲間だ。」と述べた。次に進んだ。",
@@ -43,7 +46,10 @@ def test_offsets_point_into_the_original():
     sents = sentences(text)
     first = sents[0]
     assert first.text == "結局米国政府は臨時政府を承認し、最初の外国政府となった。"
-    assert text[first.start : first.end] == "結局米国政府は臨時政府を承認し[2][1]、最初の外国政府となった[3]。"
+    assert (
+        text[first.start : first.end]
+        == "結局米国政府は臨時政府を承認し[2][1]、最初の外国政府となった[3]。"
+    )
     for i, ch in enumerate(first.text):
         assert text[first.offsets[i]] == ch
     begin = first.text.index("承認")
@@ -57,7 +63,10 @@ def test_offsets_point_into_the_original():
         ("ブログランキングに参加しています。よろしければ応援クリックお願いします。", "furniture"),
         ("メールアドレスが公開されることはありません。", "furniture"),
         ("2023-08-13 200500.jpg", "image"),
-        ("  • Bennett, Edward M. Franklin D. Roosevelt and the Search for Security (1985)", "foreign"),
+        (
+            "  • Bennett, Edward M. Franklin D. Roosevelt and the Search for Security (1985)",
+            "foreign",
+        ),
         ("冷戦期 (1947年 - 1991年)", "heading"),
         ("ソ連は1949年に最初の核実験を行った。", "prose"),
     ],

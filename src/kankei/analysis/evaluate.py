@@ -57,9 +57,14 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             **{
-                s.view: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                         "f1": round(s.f1, 4), "tp": s.tp, "predicted": s.n_pred,
-                         "gold": s.n_gold}
+                s.view: {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "tp": s.tp,
+                    "predicted": s.n_pred,
+                    "gold": s.n_gold,
+                }
                 for s in self.scores
             },
             "date_accuracy": {
@@ -87,16 +92,23 @@ def load_gold(path: Path) -> list[Record]:
         if not isinstance(rec, dict) or any(k not in rec for k in GOLD_KEYS):
             raise GoldFileError(f"line {n}: needs the keys {', '.join(GOLD_KEYS)}", path=str(path))
         out.append(
-            Record(rec["doc"], rec["sentence"], rec["date"], rec["source"], rec["target"],
-                   str(rec["root"]).zfill(2))
+            Record(
+                rec["doc"],
+                rec["sentence"],
+                rec["date"],
+                rec["source"],
+                rec["target"],
+                str(rec["root"]).zfill(2),
+            )
         )
     return out
 
 
 def from_rows(rows: Sequence[Mapping[str, Any]]) -> list[Record]:
     return [
-        Record(str(r["doc"]), str(r["sentence"]), r["date"], r["source"], r["target"],
-               str(r["root"]))
+        Record(
+            str(r["doc"]), str(r["sentence"]), r["date"], r["source"], r["target"], str(r["root"])
+        )
         for r in rows
     ]
 

@@ -20,8 +20,14 @@ def cli() -> None:
     """Turn Japanese writing about international relations into coded event data."""
 
 
-for command in (ingest_command, export_command, events_command, series_command, summary_command,
-                eval_command):
+for command in (
+    ingest_command,
+    export_command,
+    events_command,
+    series_command,
+    summary_command,
+    eval_command,
+):
     cli.add_command(command)
 
 

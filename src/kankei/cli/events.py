@@ -19,11 +19,19 @@ from kankei.store.db import EventFilter
 @click.option("--to", "year_to", type=int, help="Last year.")
 @click.option("--root", help="CAMEO root code, e.g. 04.")
 @click.option("--limit", type=int, default=200, show_default=True)
-def events_command(db: Path, source: str | None, target: str | None, year_from: int | None,
-                   year_to: int | None, root: str | None, limit: int) -> None:
+def events_command(
+    db: Path,
+    source: str | None,
+    target: str | None,
+    year_from: int | None,
+    year_to: int | None,
+    root: str | None,
+    limit: int,
+) -> None:
     """Print stored events as a table."""
-    flt = EventFilter(source=source, target=target, year_from=year_from, year_to=year_to,
-                      root=root, limit=limit)
+    flt = EventFilter(
+        source=source, target=target, year_from=year_from, year_to=year_to, root=root, limit=limit
+    )
     with Store(db, read_only=True) as store:
         rows = store.export_rows(flt)
     table = Table(show_lines=False)
@@ -31,7 +39,14 @@ def events_command(db: Path, source: str | None, target: str | None, year_from: 
         table.add_column(col, overflow="fold")
     for r in rows:
         flags = " (neg)" if r["negated"] else "" if r["mode"] == "asserted" else f" ({r['mode']})"
-        table.add_row(r["date"] or "", r["source"] or "", r["target"] or "", r["code"],
-                      f"{r['goldstein']:+.1f}", r["predicate"] + flags, r["sentence"][:80])
+        table.add_row(
+            r["date"] or "",
+            r["source"] or "",
+            r["target"] or "",
+            r["code"],
+            f"{r['goldstein']:+.1f}",
+            r["predicate"] + flags,
+            r["sentence"][:80],
+        )
     Console().print(table)
     click.echo(f"{len(rows)} event(s)")

@@ -16,10 +16,18 @@ from kankei.store.db import EXPORT_FIELDS
 
 @click.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (default: standard output; required for parquet).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output; required for parquet).",
+)
 def export_command(db: Path, fmt: str, out: Path | None) -> None:
     """Write every stored event, one record each."""
     with Store(db, read_only=True) as store:

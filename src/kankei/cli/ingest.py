@@ -29,23 +29,50 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--doc-date", callback=_check_date, help="Date anchoring relative dates (news).")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Extra actor dictionary (YAML, same format); wins over the bundled one.")
-@click.option("--predicates", "predicate_files", multiple=True, type=click.Path(exists=True,
-              dir_okay=False, path_type=Path), help="Extra predicate lexicon (YAML); wins over the bundled one.")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra actor dictionary (YAML, same format); wins over the bundled one.",
+)
+@click.option(
+    "--predicates",
+    "predicate_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra predicate lexicon (YAML); wins over the bundled one.",
+)
 @click.option("--batch-size", default=64, show_default=True, help="Sentences per parser batch.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest_command(paths: tuple[Path, ...], db: Path, doc_date: str | None,
-                   actor_files: tuple[Path, ...], predicate_files: tuple[Path, ...],
-                   batch_size: int, quiet: bool) -> None:
+def ingest_command(
+    paths: tuple[Path, ...],
+    db: Path,
+    doc_date: str | None,
+    actor_files: tuple[Path, ...],
+    predicate_files: tuple[Path, ...],
+    batch_size: int,
+    quiet: bool,
+) -> None:
     """Read documents (.txt .md .html, folders recursively), code their events, store them."""
-    settings = Settings(db=db, doc_date=doc_date, actor_files=actor_files,
-                        predicate_files=predicate_files, batch_size=batch_size)
+    settings = Settings(
+        db=db,
+        doc_date=doc_date,
+        actor_files=actor_files,
+        predicate_files=predicate_files,
+        batch_size=batch_size,
+    )
     console = Console(stderr=True)
     started = time.perf_counter()
-    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[name]}"), TimeRemainingColumn(),
-                        console=console, disable=quiet)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=quiet,
+    )
     task = None
 
     def on_start(total: int) -> None:
@@ -59,7 +86,7 @@ def ingest_command(paths: tuple[Path, ...], db: Path, doc_date: str | None,
     with progress:
         report = ingest(list(paths), settings, on_start=on_start, on_document=on_document)
     elapsed = time.perf_counter() - started
-    for path, message in report.failed:
+    for _path, message in report.failed:
         console.print(f"[red]skipped[/red] {message}", highlight=False)
     click.echo(
         f"stored {len(report.stored)} document(s), {report.sentences} sentences, "

@@ -25,8 +25,10 @@ def summary_command(a: str, b: str, db: Path) -> None:
         ab = store.series(a, b)
         ba = store.series(b, a)
     console = Console()
-    console.print(f"documents {counts['documents']}  sentences {counts['sentences']}  "
-                  f"events {counts['events']}")
+    console.print(
+        f"documents {counts['documents']}  sentences {counts['sentences']}  "
+        f"events {counts['events']}"
+    )
     table = Table(title="events per CAMEO root")
     for col in ("root", "name", "events"):
         table.add_column(col)

@@ -12,7 +12,14 @@ def series_table(title: str, rows: list[dict[str, Any]]) -> Table:
     for col in ("period", "events", "Σ Goldstein", "mean", "Q1", "Q2", "Q3", "Q4"):
         table.add_column(col, justify="right")
     for r in rows:
-        table.add_row(str(r["period"]), str(r["events"]), f"{r['goldstein_sum']:+.1f}",
-                      f"{r['goldstein_mean']:+.2f}", str(r["q1"]), str(r["q2"]), str(r["q3"]),
-                      str(r["q4"]))
+        table.add_row(
+            str(r["period"]),
+            str(r["events"]),
+            f"{r['goldstein_sum']:+.1f}",
+            f"{r['goldstein_mean']:+.2f}",
+            str(r["q1"]),
+            str(r["q2"]),
+            str(r["q3"]),
+            str(r["q4"]),
+        )
     return table

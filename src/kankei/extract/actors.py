@@ -52,8 +52,17 @@ class ActorEntry:
 def parse_entry(raw: object, where: str) -> ActorEntry:
     if not isinstance(raw, dict):
         raise DataFileError("every entry must be a mapping", path=where)
-    unknown = set(raw) - {"code", "type", "names", "abbrev", "agent", "valid_from", "valid_to",
-                          "note", "role"}
+    unknown = set(raw) - {
+        "code",
+        "type",
+        "names",
+        "abbrev",
+        "agent",
+        "valid_from",
+        "valid_to",
+        "note",
+        "role",
+    }
     if unknown:
         raise DataFileError(f"unknown field(s) {sorted(unknown)}", path=where)
     code = raw.get("code")
@@ -156,9 +165,9 @@ class ActorDictionary:
         """A katakana or Latin name must not be cut out of a longer word of its script
         (フォード|ソン, UN|ESCO), unless an earlier name ends right there (エストニアラトビア)."""
         for script in (_KATAKANA, _LATIN):
-            if script.match(text[start]) and start > 0 and start != last_end:
-                if script.match(text[start - 1]):
-                    return False
+            cut_before = start > 0 and start != last_end and script.match(text[start - 1])
+            if script.match(text[start]) and cut_before:
+                return False
             if script.match(text[end - 1]) and end < len(text) and script.match(text[end]):
                 return False
         return True
@@ -185,7 +194,9 @@ class ActorDictionary:
         if len(run) >= 1:
             ch = run[0]
             rest = text[i + 1 :]
-            if prev in self.grammar.abbrev_prefixes or any(rest.startswith(s) for s in self._suffixes):
+            if prev in self.grammar.abbrev_prefixes or any(
+                rest.startswith(s) for s in self._suffixes
+            ):
                 return RawMention(ch, i, i + 1, tuple(self.by_abbrev[ch]), "abbrev")
         return None
 
@@ -239,14 +250,28 @@ def resolve(raw: RawMention, when: str | None) -> list[Mention]:
     """One Mention per actor: a compound such as 米ソ gives two."""
     if raw.rule == "compound":
         return [
-            Mention(code=c.code, text=raw.text, start=raw.start, end=raw.end, kind="compound",
-                    agent=c.agent, entry=raw.text)
+            Mention(
+                code=c.code,
+                text=raw.text,
+                start=raw.start,
+                end=raw.end,
+                kind="compound",
+                agent=c.agent,
+                entry=raw.text,
+            )
             for c in raw.candidates
         ]
     entry = choose(raw.candidates, when)
     return [
-        Mention(code=entry.code, text=raw.text, start=raw.start, end=raw.end, kind=entry.type,
-                agent=entry.agent, entry=f"{raw.rule}:{raw.text}")
+        Mention(
+            code=entry.code,
+            text=raw.text,
+            start=raw.start,
+            end=raw.end,
+            kind=entry.type,
+            agent=entry.agent,
+            entry=f"{raw.rule}:{raw.text}",
+        )
     ]
 
 

@@ -22,8 +22,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(_Y + _M + _D)),
     ("ym", re.compile(_Y + r"(?P<m>\d{1,2})月(?P<part>初め|初旬|上旬|中旬|下旬|末)?")),
     ("y", re.compile(_Y + r"(?P<part>初頭|初め|前半|後半|半ば|末)?(?![代度])")),
-    ("rel_year", re.compile(r"(?P<rel>同年|翌年|前年|今年|昨年|去年|一昨年|来年|本年)"
-                            r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<part>末|初頭|初め)?")),
+    (
+        "rel_year",
+        re.compile(
+            r"(?P<rel>同年|翌年|前年|今年|昨年|去年|一昨年|来年|本年)"
+            r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<part>末|初頭|初め)?"
+        ),
+    ),
     ("rel_month", re.compile(r"(?P<rel>同月|翌月|前月|今月|先月|来月)(?:(?P<d>\d{1,2})日)?")),
     ("rel_day", re.compile(r"(?P<rel>同日|翌日|前日)")),
     ("md", re.compile(_M + _D)),
@@ -52,8 +57,14 @@ class Anchor:
         parts = [int(p) for p in doc_date.split("-")]
         parts += [0] * (3 - len(parts))
         y, m, d = parts
-        return cls(year=y, month=m or None, day=d or None, doc_year=y, doc_month=m or None,
-                   doc_day=d or None)
+        return cls(
+            year=y,
+            month=m or None,
+            day=d or None,
+            doc_year=y,
+            doc_month=m or None,
+            doc_day=d or None,
+        )
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
@@ -96,7 +107,10 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
     part = g.get("part")
 
     def value(
-        v: str | None, precision: str | None, rule: str, lo: str | None = None,
+        v: str | None,
+        precision: str | None,
+        rule: str,
+        lo: str | None = None,
         hi: str | None = None,
     ) -> DateValue:
         return DateValue(v, precision, "", 0, 0, rule, lo, hi)

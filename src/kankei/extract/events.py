@@ -11,8 +11,9 @@ from kankei.extract.grammar import Grammar
 from kankei.extract.lexicon import Lexicon, Predicate
 from kankei.model import DateValue, Event, Mention, ParsedSentence, Token
 
-_PHRASE_DEPS = frozenset({"compound", "nmod", "amod", "det", "nummod", "appos", "flat", "conj",
-                          "fixed", "case"})
+_PHRASE_DEPS = frozenset(
+    {"compound", "nmod", "amod", "det", "nummod", "appos", "flat", "conj", "fixed", "case"}
+)
 _PARTICLE_DEPS = frozenset({"case", "mark", "fixed"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _PREDICATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -160,7 +161,9 @@ def extract_events(
                 if c.dep == "advcl" and c.i < gov.i and c.i in predicate_heads:
                     date = _attached_date(c, tree, date_tokens, predicate_heads) or date
         when = date.value if date and date.value else context_date
-        passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
+        passive = any(
+            c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
+        )
         sources, targets = _arguments(tok, gov, pred, tree, mention_tokens, when, know, passive)
         if not sources.mentions:
             sources = _inherited_source(gov, tree, mention_tokens, when, know)
@@ -191,7 +194,7 @@ def extract_events(
             target_list = [None]
         cam = know.codebook.get(code)
         pred_begin = tokens[comp_start].start
-        pred_end = tok.end if gov.i == tok.i or gov.i < tok.i else tok.end
+        pred_end = tok.end
         p_start, p_end = parsed.sentence.source_span(pred_begin, pred_end)
         for src in sources.mentions:
             for tgt in target_list:
@@ -201,8 +204,10 @@ def extract_events(
                 if key in seen:
                     continue
                 seen.add(key)
-                confidence = 0.4 + (0.3 if sources.how == "case" else 0.1) + (
-                    0.3 if targets.how == "case" else 0.1 if tgt else 0.0
+                confidence = (
+                    0.4
+                    + (0.3 if sources.how == "case" else 0.1)
+                    + (0.3 if targets.how == "case" else 0.1 if tgt else 0.0)
                 )
                 events.append(
                     Event(
@@ -235,7 +240,9 @@ def extract_events(
     return events
 
 
-def _predicate_at(tok: Token, tree: _Tree, know: Knowledge) -> tuple[Token, Token, Predicate, int] | None:
+def _predicate_at(
+    tok: Token, tree: _Tree, know: Knowledge
+) -> tuple[Token, Token, Predicate, int] | None:
     """(event token, governing token, lexicon entry, compound start) if tok is a predicate."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
@@ -271,7 +278,9 @@ def _predicate_noun(tok: Token, tree: _Tree, know: Knowledge) -> bool:
 
 
 def _actors_in(
-    positions: set[int], head: Token, mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    positions: set[int],
+    head: Token,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None,
 ) -> tuple[Mention, ...]:
     """The actor of a phrase: every mention coordinated in it, else the one nearest its head."""
@@ -289,8 +298,13 @@ def _actors_in(
 
 
 def _arguments(
-    tok: Token, gov: Token, pred: Predicate, tree: _Tree,
-    mention_tokens: Sequence[tuple[RawMention, set[int]]], when: str | None, know: Knowledge,
+    tok: Token,
+    gov: Token,
+    pred: Predicate,
+    tree: _Tree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    when: str | None,
+    know: Knowledge,
     passive: bool,
 ) -> tuple[_Arg, _Arg]:
     g = know.grammar
@@ -321,9 +335,14 @@ def _arguments(
         # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
         skip = set(g.source_cases) | set(g.agent_cases)
         below = sorted(
-            (i for h in holders for c in tree.children[h.i]
-             if c.dep != "advcl" and tree.particle(c) not in skip
-             for i in tree.descendants(c) if i != tok.i),
+            (
+                i
+                for h in holders
+                for c in tree.children[h.i]
+                if c.dep != "advcl" and tree.particle(c) not in skip
+                for i in tree.descendants(c)
+                if i != tok.i
+            ),
             key=lambda i: abs(i - gov.i),
         )
         for case in cases:
@@ -351,7 +370,9 @@ def _arguments(
 
 
 def _phrase_actors(
-    arg: Token, tree: _Tree, mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    arg: Token,
+    tree: _Tree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None,
 ) -> list[Mention]:
     """The actors of an argument: one per coordinated item (A、B、Cを → three)."""
@@ -370,8 +391,11 @@ def _phrase_actors(
 
 
 def _inherited_source(
-    gov: Token, tree: _Tree, mention_tokens: Sequence[tuple[RawMention, set[int]]],
-    when: str | None, know: Knowledge,
+    gov: Token,
+    tree: _Tree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    when: str | None,
+    know: Knowledge,
 ) -> _Arg:
     """A subject the parse did not hang on the predicate itself. In a clause chain the topic
     hangs on the last verb (take it from an ancestor), or sits in an earlier clause of the
@@ -395,7 +419,9 @@ def _inherited_source(
 
 
 def _inner_targets(
-    tok: Token, comp_start: int, mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    tok: Token,
+    comp_start: int,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None,
 ) -> list[Mention]:
     """対ソ禁輸, ソ連侵攻: an actor inside the predicate's own compound is its target."""
@@ -408,7 +434,9 @@ def _inner_targets(
 
 
 def _attached_date(
-    gov: Token, tree: _Tree, date_tokens: Sequence[tuple[DateValue, int | None]],
+    gov: Token,
+    tree: _Tree,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
     predicate_heads: set[int],
 ) -> DateValue | None:
     """The date of the predicate's own clause: a date whose head chain reaches the predicate

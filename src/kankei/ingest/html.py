@@ -9,13 +9,60 @@ from html.parser import HTMLParser
 
 from kankei.ingest.segment import Mapped
 
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "template",
-         "svg", "button", "select", "iframe", "title", "head"}
-_BREAK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
-          "th", "section", "article", "blockquote", "dd", "dt", "figcaption", "hr", "table",
-          "main", "pre"}
-_DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "pubdate",
-              "publishdate", "datepublished", "dcterms.created")
+_SKIP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "noscript",
+    "form",
+    "template",
+    "svg",
+    "button",
+    "select",
+    "iframe",
+    "title",
+    "head",
+}
+_BREAK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "blockquote",
+    "dd",
+    "dt",
+    "figcaption",
+    "hr",
+    "table",
+    "main",
+    "pre",
+}
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "date",
+    "dc.date",
+    "pubdate",
+    "publishdate",
+    "datepublished",
+    "dcterms.created",
+)
 
 
 class _Visible(HTMLParser):

@@ -14,7 +14,9 @@ from kankei.ingest.boilerplate import Boilerplate
 from kankei.model import Block, Sentence
 
 # Footnote and citation markers: [12], [83]:117, [注釈 3], [要出典], [12][13]
-_CITATION = re.compile(r"\[(?:\d{1,4}|注釈?\s*\d+|注\s*\d+|要出典|要ページ番号|誰\?|いつ\?)\](?::\s?\d+(?:[-–]\d+)?)?")
+_CITATION = re.compile(
+    r"\[(?:\d{1,4}|注釈?\s*\d+|注\s*\d+|要出典|要ページ番号|誰\?|いつ\?)\](?::\s?\d+(?:[-–]\d+)?)?"
+)
 # Interlanguage link markers left behind by Wikipedia mirrors: デビッド・R・フランシス英語版は
 _INTERLANG = re.compile(
     r"(?:英|ロシア|ドイツ|フランス|中国|スペイン|イタリア|ポーランド|ウクライナ|ポルトガル|"

@@ -24,8 +24,9 @@ class Parser:
     def parse(self, sentences: Iterable[Sentence]) -> Iterator[ParsedSentence]:
         sentences = list(sentences)
         texts = (_fit(s.text) for s in sentences)
-        for sentence, doc in zip(sentences, self.nlp.pipe(texts, batch_size=self.batch_size),
-                                 strict=True):
+        for sentence, doc in zip(
+            sentences, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
+        ):
             yield to_parsed(sentence, doc)
 
 

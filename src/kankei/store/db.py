@@ -17,10 +17,34 @@ from kankei.model import Document, Event
 from kankei.store.schema import DDL, SCHEMA_VERSION
 
 EXPORT_FIELDS = [
-    "id", "doc", "sentence", "sent_start", "sent_end", "date", "date_text", "source", "target",
-    "source_text", "target_text", "code", "root", "goldstein", "quad_class", "plover",
-    "predicate", "negated", "confidence", "rule", "mode", "source_agent", "target_agent",
-    "date_precision", "date_rule", "pred_start", "pred_end", "doc_id",
+    "id",
+    "doc",
+    "sentence",
+    "sent_start",
+    "sent_end",
+    "date",
+    "date_text",
+    "source",
+    "target",
+    "source_text",
+    "target_text",
+    "code",
+    "root",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "predicate",
+    "negated",
+    "confidence",
+    "rule",
+    "mode",
+    "source_agent",
+    "target_agent",
+    "date_precision",
+    "date_rule",
+    "pred_start",
+    "pred_end",
+    "doc_id",
 ]
 
 
@@ -104,9 +128,20 @@ class Store:
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
             self.con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.doc_id, doc.path, doc.name, doc.fmt, doc.encoding, doc.title, doc.doc_date,
-                 doc.doc_date_source, len(doc.text), len(doc.sentences), doc.text,
-                 dt.datetime.now()],
+                [
+                    doc.doc_id,
+                    doc.path,
+                    doc.name,
+                    doc.fmt,
+                    doc.encoding,
+                    doc.title,
+                    doc.doc_date,
+                    doc.doc_date_source,
+                    len(doc.text),
+                    len(doc.sentences),
+                    doc.text,
+                    dt.datetime.now(),
+                ],
             )
             if doc.sentences:
                 self.con.executemany(
@@ -123,13 +158,38 @@ class Store:
                 seen.add(eid)
                 start, end = spans[ev.sentence_index]
                 year = int(ev.date[:4]) if ev.date else None
-                rows.append([
-                    eid, ev.doc_id, ev.sentence_index, start, end, ev.source, ev.target,
-                    ev.source_text, ev.target_text, ev.source_agent, ev.target_agent, ev.code,
-                    ev.root, ev.goldstein, ev.quad_class, ev.plover, ev.predicate, ev.pred_start,
-                    ev.pred_end, ev.date, ev.date_text, ev.date_precision, ev.date_rule, year,
-                    ev.negated, ev.mode, ev.confidence, ev.rule,
-                ])
+                rows.append(
+                    [
+                        eid,
+                        ev.doc_id,
+                        ev.sentence_index,
+                        start,
+                        end,
+                        ev.source,
+                        ev.target,
+                        ev.source_text,
+                        ev.target_text,
+                        ev.source_agent,
+                        ev.target_agent,
+                        ev.code,
+                        ev.root,
+                        ev.goldstein,
+                        ev.quad_class,
+                        ev.plover,
+                        ev.predicate,
+                        ev.pred_start,
+                        ev.pred_end,
+                        ev.date,
+                        ev.date_text,
+                        ev.date_precision,
+                        ev.date_rule,
+                        year,
+                        ev.negated,
+                        ev.mode,
+                        ev.confidence,
+                        ev.rule,
+                    ]
+                )
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
                 self.con.executemany(f"INSERT INTO events VALUES ({marks})", rows)
@@ -173,9 +233,9 @@ class Store:
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
-    def series(self, a: str, b: str, by: str = "year", asserted_only: bool = True) -> list[
-        dict[str, Any]
-    ]:
+    def series(
+        self, a: str, b: str, by: str = "year", asserted_only: bool = True
+    ) -> list[dict[str, Any]]:
         if by not in ("year", "month"):
             raise StoreError(f"unknown period {by!r}: use year or month")
         period = "e.year::VARCHAR" if by == "year" else "substr(e.date, 1, 7)"
