@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kankei.errors import DataFileError
@@ -110,6 +110,7 @@ class RawMention:
     end: int
     candidates: tuple[ActorEntry, ...]
     rule: str  # name | compound | abbrev
+    posted: bool = False  # after a posting prefix (駐ソ): the host, not the actor
 
 
 class ActorDictionary:
@@ -145,6 +146,8 @@ class ActorDictionary:
             if hit is None:
                 i += 1
                 continue
+            if i > 0 and text[i - 1] in self.grammar.posting_prefixes:
+                hit = replace(hit, posted=True)
             out.append(hit)
             i = last_end = hit.end
         return out

@@ -1,14 +1,17 @@
-"""A whole document: sentences in order, the date anchor carried from one to the next."""
+"""A whole document: sentences in order, the date anchor and the recently named actors carried
+from one sentence to the next."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kankei.extract.actors import ActorDictionary
+from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
 from kankei.model import Event, ParsedSentence, Sentence
+
+_MEMORY = 12  # actors remembered for anaphora
 
 
 @dataclass(frozen=True)
@@ -17,8 +20,13 @@ class Coder:
     actors: ActorDictionary
 
     def needs_parse(self, sentence: Sentence) -> bool:
-        """Cheap test: only sentences naming an actor can hold an event."""
-        return sentence.parse and bool(self.actors.find(sentence.text))
+        """Cheap test: only sentences naming an actor (or pointing back to one) can hold an
+        event."""
+        if not sentence.parse:
+            return False
+        if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
+            return True
+        return bool(self.actors.find(sentence.text))
 
     def code_document(
         self,
@@ -27,17 +35,56 @@ class Coder:
         doc_date: str | None,
     ) -> list[Event]:
         anchor = Anchor.from_doc_date(doc_date)
+        recent: list[str] = []
         events: list[Event] = []
         for sentence in sentences:
-            start_anchor = anchor
             dates, anchor = find_dates(sentence.text, anchor)
+            context = _iso(anchor)
+            named = self.actors.find(sentence.text)
+            mentions = sorted(
+                [*named, *self._anaphors(sentence.text, named, recent, context)],
+                key=lambda m: m.start,
+            )
             ps = parsed.get(sentence.index)
-            if ps is None:
-                continue
-            mentions = self.actors.find(sentence.text)
-            context = _iso(start_anchor)
-            events.extend(extract_events(ps, mentions, dates, context, self.knowledge))
+            if ps is not None:
+                events.extend(extract_events(ps, mentions, dates, context, self.knowledge))
+            for raw in named:
+                for m in resolve(raw, context):
+                    if m.code in recent:
+                        recent.remove(m.code)
+                    recent.append(m.code)
+            del recent[:-_MEMORY]
         return events
+
+    def _anaphors(
+        self, text: str, named: Sequence[RawMention], recent: Sequence[str], when: str | None
+    ) -> list[RawMention]:
+        """両国, 同国, 両首脳 …: the states named last (earlier in this sentence first)."""
+        taken = [(m.start, m.end) for m in named]
+        out: list[RawMention] = []
+        for word, count in sorted(
+            self.knowledge.grammar.anaphora.items(), key=lambda kv: -len(kv[0])
+        ):
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if not any(s < end and start < e for s, e in taken):
+                    codes = list(recent)
+                    for raw in named:
+                        if raw.end <= start:
+                            for m in resolve(raw, when):
+                                if m.code in codes:
+                                    codes.remove(m.code)
+                                codes.append(m.code)
+                    antecedents = codes[-count:] if len(codes) >= count else []
+                    if antecedents:
+                        entries = tuple(
+                            ActorEntry(code=c, type="state", names=(word,)) for c in antecedents
+                        )
+                        out.append(RawMention(word, start, end, entries, "compound"))
+                        taken.append((start, end))
+                start = text.find(word, end)
+        return out
 
 
 def _iso(anchor: Anchor) -> str | None:

@@ -22,6 +22,17 @@ class Grammar:
     abbrev_suffixes: tuple[str, ...]
     abbrev_prefixes: frozenset[str]
     not_compounds: frozenset[str]
+    roles: dict[str, str]  # role noun -> agent
+    anaphora: dict[str, int]  # anaphor -> number of antecedents
+    posting_prefixes: frozenset[str]
+
+    def role_agent(self, text: str) -> str | None:
+        """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
+        for length in range(min(len(text), 6), 0, -1):
+            agent = self.roles.get(text[-length:])
+            if agent is not None:
+                return agent
+        return None
 
 
 def load_grammar() -> Grammar:
@@ -36,6 +47,18 @@ def load_grammar() -> Grammar:
     modality_raw = data.get("modality")
     if not isinstance(modality_raw, dict):
         raise DataFileError("'modality' must map a mode to a list of markers", path=where)
+    roles: dict[str, str] = {}
+    roles_raw = data.get("roles")
+    if not isinstance(roles_raw, dict):
+        raise DataFileError("'roles' must map an agent code to role nouns", path=where)
+    for agent, nouns in roles_raw.items():
+        for noun in string_list(nouns, where, f"roles.{agent}"):
+            roles[noun] = str(agent)
+    anaphora_raw = data.get("anaphora")
+    if not isinstance(anaphora_raw, dict) or not all(
+        isinstance(v, int) and v > 0 for v in anaphora_raw.values()
+    ):
+        raise DataFileError("'anaphora' must map an anaphor to a positive count", path=where)
     return Grammar(
         light_verbs=frozenset(words("light_verbs")),
         unilateral=frozenset(words("unilateral")),
@@ -47,4 +70,7 @@ def load_grammar() -> Grammar:
         abbrev_suffixes=tuple(sorted(words("abbrev_suffixes"), key=len, reverse=True)),
         abbrev_prefixes=frozenset(words("abbrev_prefixes")),
         not_compounds=frozenset(words("not_compounds")),
+        roles=roles,
+        anaphora={str(k): int(v) for k, v in anaphora_raw.items()},
+        posting_prefixes=frozenset(words("posting_prefixes")),
     )

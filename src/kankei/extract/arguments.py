@@ -1,0 +1,195 @@
+"""Arguments of a predicate: which actors are its source and its target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TypeAlias
+
+from kankei.extract.actors import RawMention, resolve
+from kankei.extract.grammar import Grammar
+from kankei.extract.lexicon import Predicate
+from kankei.extract.tree import DepTree
+from kankei.model import Mention, Token
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+MentionTokens: TypeAlias = Sequence[tuple[RawMention, set[int]]]
+
+
+@dataclass(frozen=True)
+class Arg:
+    mentions: tuple[Mention, ...]
+    how: str
+
+
+def actors_in(
+    positions: set[int],
+    head: Token,
+    mention_tokens: MentionTokens,
+    when: str | None,
+) -> tuple[Mention, ...]:
+    """The actor of a phrase: every mention coordinated in it, else the one nearest its head."""
+    inside = [(m, toks) for m, toks in mention_tokens if toks & positions]
+    if any(not m.posted for m, _ in inside):
+        inside = [(m, toks) for m, toks in inside if not m.posted]
+    if not inside:
+        return ()
+    conj_heads = {head.i}
+    chosen = [m for m, toks in inside if toks & conj_heads]
+    if not chosen:
+        chosen = [max(inside, key=lambda mt: max(mt[1]))[0]]
+    out: list[Mention] = []
+    for raw in chosen:
+        out.extend(resolve(raw, when))
+    return tuple(out)
+
+
+def arguments(
+    tok: Token,
+    gov: Token,
+    pred: Predicate,
+    tree: DepTree,
+    mention_tokens: MentionTokens,
+    when: str | None,
+    grammar: Grammar,
+    passive: bool,
+) -> tuple[Arg, Arg]:
+    g = grammar
+    by_case: dict[str, list[Token]] = {}
+    holders = [gov] if gov.i == tok.i else [gov, tok]
+    for holder in holders:
+        for c in tree.children[holder.i]:
+            if c.i == tok.i:
+                continue
+            by_case.setdefault(tree.particle(c), []).append(c)
+    # a nominal's genitive modifier is its agent (米国のソ連承認)
+    if gov.i == tok.i and tok.pos in NOUNS:
+        for c in tree.children[tok.i]:
+            if c.dep == "nmod" and tree.particle(c) == "の":
+                by_case.setdefault("の", []).append(c)
+
+    def collect(cases: Sequence[str]) -> tuple[Mention, ...]:
+        for case in cases:
+            out: list[Mention] = []
+            for arg in by_case.get(case, []):
+                out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar))
+            if out:
+                return tuple(out)
+        return ()
+
+    def collect_below(cases: Sequence[str]) -> tuple[Mention, ...]:
+        """A target the parser hung on another argument (ブレジネフ書記長と…条約に調印)."""
+        # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
+        skip = set(g.source_cases) | set(g.agent_cases)
+        below = sorted(
+            (
+                i
+                for h in holders
+                for c in tree.children[h.i]
+                if c.dep != "advcl" and tree.particle(c) not in skip
+                for i in tree.descendants(c)
+                if i != tok.i
+            ),
+            key=lambda i: abs(i - gov.i),
+        )
+        for case in cases:
+            for i in below:
+                arg = tree.tokens[i]
+                if tree.particle(arg) == case:
+                    found = phrase_actors(arg, tree, mention_tokens, when, grammar)
+                    if found:
+                        return tuple(found)
+        return ()
+
+    subject_cases = list(g.source_cases)
+    target_cases = pred.target_case or g.target_cases
+    agent = collect(g.agent_cases)
+    if passive:
+        src = agent
+        tgt = collect(subject_cases) or collect(target_cases)
+    else:
+        src = collect(subject_cases) or agent or (collect(["の"]) if gov.i == tok.i else ())
+        tgt = collect(target_cases)
+    how = "case"
+    if not tgt and not passive:
+        tgt, how = collect_below(target_cases), "nested"
+    return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
+
+
+def phrase_actors(
+    arg: Token,
+    tree: DepTree,
+    mention_tokens: MentionTokens,
+    when: str | None,
+    grammar: Grammar,
+) -> list[Mention]:
+    """The actors of an argument: one per coordinated item (A、B、Cを → three)."""
+    items = tree.coordinated(arg)
+    item_ids = {t.i for t in items}
+    out: list[Mention] = []
+    for item in items:
+        own = tree.phrase(item)
+        # an item's own phrase, less the other items and what hangs below them
+        for other in items:
+            if other.i != item.i and other.i in own:
+                own -= tree.phrase(other) | {other.i}
+        own |= {item.i}
+        found = actors_in(own - (item_ids - {item.i}), item, mention_tokens, when)
+        agent = _role_agent(item, own, tree, grammar)
+        out.extend(
+            replace(m, agent=agent) if agent and m.kind in _ROLE_TAKERS else m for m in found
+        )
+    return out
+
+
+_ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
+
+
+def _role_agent(item: Token, own: set[int], tree: DepTree, grammar: Grammar) -> str | None:
+    """The agent named by the role noun heading an argument (ソ連外相 → GOV, 米軍 → MIL)."""
+    start = tree.compound_start(item)
+    head_text = "".join(t.text for t in tree.tokens[start : item.i + 1])
+    return grammar.role_agent(head_text)
+
+
+def inherited_source(
+    gov: Token,
+    tree: DepTree,
+    mention_tokens: MentionTokens,
+    when: str | None,
+    grammar: Grammar,
+) -> Arg:
+    """A subject the parse did not hang on the predicate itself. In a clause chain the topic
+    hangs on the last verb (take it from an ancestor), or sits in an earlier clause of the
+    chain, or the parser attached it to a neighbour (take the nearest one before the
+    predicate inside its own subtree)."""
+    cases = grammar.source_cases
+    for anc in tree.ancestors(gov):
+        for c in tree.children[anc.i]:
+            if c.i < gov.i and tree.particle(c) in cases:
+                found = phrase_actors(c, tree, mention_tokens, when, grammar)
+                if found:
+                    return Arg(tuple(found), "inherited")
+    below = sorted(tree.descendants(gov), reverse=True)
+    for i in below:
+        tok = tree.tokens[i]
+        if i < gov.i and tree.particle(tok) in cases:
+            found = phrase_actors(tok, tree, mention_tokens, when, grammar)
+            if found:
+                return Arg(tuple(found), "inherited")
+    return Arg((), "none")
+
+
+def inner_targets(
+    tok: Token,
+    comp_start: int,
+    mention_tokens: MentionTokens,
+    when: str | None,
+) -> list[Mention]:
+    """対ソ禁輸, ソ連侵攻: an actor inside the predicate's own compound is its target."""
+    span = set(range(comp_start, tok.i))
+    out: list[Mention] = []
+    for raw, toks in mention_tokens:
+        if toks and toks <= span:
+            out.extend(resolve(raw, when))
+    return out

@@ -1,0 +1,108 @@
+"""The dependency tree of a parsed sentence, with the walks extraction needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kankei.model import Token
+
+PHRASE_DEPS = frozenset(
+    {"compound", "nmod", "amod", "det", "nummod", "appos", "flat", "conj", "fixed", "case"}
+)
+PARTICLE_DEPS = frozenset({"case", "mark", "fixed"})
+COORDINATORS = ("と", "や", "及び", "および", "ならびに", "か")
+
+
+class DepTree:
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.children: list[list[Token]] = [[] for _ in tokens]
+        for t in tokens:
+            if t.head != t.i:
+                self.children[t.head].append(t)
+
+    def particle(self, tok: Token) -> str:
+        """Case particles after a noun, joined: が, への, による, に対して."""
+        parts: list[str] = []
+        for c in self.children[tok.i]:
+            if c.dep in PARTICLE_DEPS and c.i > tok.i:
+                parts.append(c.text)
+                parts.extend(g.text for g in self.children[c.i] if g.dep == "fixed")
+        return "".join(parts)
+
+    def phrase(self, tok: Token) -> set[int]:
+        out = {tok.i}
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for c in self.children[cur.i]:
+                if c.dep in PHRASE_DEPS and c.i not in out:
+                    out.add(c.i)
+                    stack.append(c)
+        return out
+
+    def descendants(self, tok: Token) -> set[int]:
+        out: set[int] = set()
+        stack = [tok.i]
+        while stack:
+            for c in self.children[stack.pop()]:
+                if c.i not in out:
+                    out.add(c.i)
+                    stack.append(c.i)
+        return out
+
+    def coordinated(self, tok: Token) -> list[Token]:
+        """The items of a list ending in tok: A、B、Cを / AやBと / A及びB (as conj or as an
+        nmod joined by a comma or a coordinating particle)."""
+        items = [tok]
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for c in self.children[cur.i]:
+                if c.dep == "conj" or (c.dep == "nmod" and self._joined(c)):
+                    items.append(c)
+                    stack.append(c)
+        return sorted(items, key=lambda t: t.i)
+
+    def _joined(self, tok: Token) -> bool:
+        particle = self.particle(tok)
+        if particle in COORDINATORS:
+            return True
+        return particle == "" and any(
+            c.dep == "punct" and c.text in ("、", "，", "・") for c in self.children[tok.i]
+        )
+
+    def ancestors(self, tok: Token) -> list[Token]:
+        out: list[Token] = []
+        cur = tok
+        while cur.head != cur.i and len(out) < len(self.tokens):
+            cur = self.tokens[cur.head]
+            out.append(cur)
+        return out
+
+    def compound_start(self, tok: Token) -> int:
+        start = tok.i
+        while start > 0:
+            prev = self.tokens[start - 1]
+            if prev.dep == "compound" and self._reaches(prev, tok):
+                start -= 1
+            else:
+                break
+        return start
+
+    def _reaches(self, tok: Token, target: Token) -> bool:
+        cur = tok
+        for _ in range(len(self.tokens)):
+            if cur.i == target.i:
+                return True
+            if cur.head == cur.i:
+                return False
+            cur = self.tokens[cur.head]
+        return False
+
+
+def token_at(tokens: Sequence[Token], char: int) -> int | None:
+    for t in tokens:
+        if t.start <= char < t.end:
+            return t.i
+    return None
