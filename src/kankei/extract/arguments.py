@@ -142,6 +142,7 @@ def phrase_actors(
     return out
 
 
+_CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
@@ -164,19 +165,26 @@ def inherited_source(
     chain, or the parser attached it to a neighbour (take the nearest one before the
     predicate inside its own subtree)."""
     cases = grammar.source_cases
-    for anc in tree.ancestors(gov):
-        for c in tree.children[anc.i]:
-            if c.i < gov.i and tree.particle(c) in cases:
-                found = phrase_actors(c, tree, mention_tokens, when, grammar)
+
+    def first_subject(candidates: Sequence[int]) -> Arg | None:
+        for i in candidates:
+            tok = tree.tokens[i]
+            if i < gov.i and tree.particle(tok) in cases:
+                found = phrase_actors(tok, tree, mention_tokens, when, grammar)
                 if found:
                     return Arg(tuple(found), "inherited")
+        return None
+
+    # 1. hung by the parser on a neighbouring argument (ソ連は|エストニア、…を占領)
+    near = sorted(tree.descendants(gov, stop=_CLAUSES), reverse=True)
+    # 2. the topic of a chain, hung on a later verb
+    above = [c.i for anc in tree.ancestors(gov) for c in tree.children[anc.i]]
+    # 3. the subject of an earlier clause of the chain (Xは…を訪問し、…に調印した)
     below = sorted(tree.descendants(gov), reverse=True)
-    for i in below:
-        tok = tree.tokens[i]
-        if i < gov.i and tree.particle(tok) in cases:
-            found = phrase_actors(tok, tree, mention_tokens, when, grammar)
-            if found:
-                return Arg(tuple(found), "inherited")
+    for candidates in (near, above, below):
+        found = first_subject(candidates)
+        if found is not None:
+            return found
     return Arg((), "none")
 
 

@@ -12,6 +12,7 @@ from kankei.extract.events import Knowledge, extract_events
 from kankei.model import Event, ParsedSentence, Sentence
 
 _MEMORY = 12  # actors remembered for anaphora
+_ZERO_WINDOW = 2  # sentences back in which an unsaid target may have been named
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Coder:
     ) -> list[Event]:
         anchor = Anchor.from_doc_date(doc_date)
         recent: list[str] = []
+        by_sentence: list[list[str]] = []
         events: list[Event] = []
         for sentence in sentences:
             dates, anchor = find_dates(sentence.text, anchor)
@@ -47,7 +49,7 @@ class Coder:
             )
             ps = parsed.get(sentence.index)
             if ps is not None:
-                events.extend(extract_events(ps, mentions, dates, context, self.knowledge))
+                events.extend(extract_events(ps, mentions, dates, context, self.knowledge, recent))
             for raw in named:
                 for m in resolve(raw, context):
                     if m.code in recent:

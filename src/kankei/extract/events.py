@@ -31,7 +31,11 @@ def extract_events(
     dates: Sequence[DateValue],
     context_date: str | None,
     know: Knowledge,
+    recent: Sequence[str] = (),
 ) -> list[Event]:
+    """Events of one sentence. `recent` holds the codes of the actors named before it, latest
+    last: a predicate whose target the sentence leaves unsaid (zero anaphora, as Japanese
+    does) takes the latest of them other than its source."""
     tokens = parsed.tokens
     if not tokens or not raw_mentions:
         return []
@@ -64,7 +68,9 @@ def extract_events(
         sources, targets = arguments(
             tok, gov, pred, tree, mention_tokens, when, know.grammar, passive
         )
-        if not sources.mentions:
+        if not sources.mentions and not _has_subject(gov, tok, tree, know.grammar, passive):
+            # only a predicate with no subject of its own borrows one; a subject that is not
+            # an actor (歴史家は…述べた, 活動は終了した) means the event is not between actors
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions:
             continue
@@ -88,9 +94,14 @@ def extract_events(
         mode = _mode(gov, parsed.text, know.grammar)
         target_list: list[Mention | None] = list(targets.mentions)
         if not target_list:
-            if pred.lemma not in know.grammar.unilateral and not code.startswith("15"):
+            unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
+            zero = None if unilateral else _zero_target(sources, recent, raw_mentions, tok, code)
+            if zero is not None:
+                target_list, targets = [zero], Arg((zero,), "zero")
+            elif unilateral:
+                target_list = [None]
+            else:
                 continue
-            target_list = [None]
         cam = know.codebook.get(code)
         pred_begin = tokens[comp_start].start
         pred_end = tok.end
@@ -181,6 +192,33 @@ def _predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
     start = tree.compound_start(tok)
     surface = "".join(t.text for t in tree.tokens[start : tok.i + 1])
     return know.lexicon.lookup(surface, tok.lemma) is not None
+
+
+def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive: bool) -> bool:
+    cases = set(grammar.agent_cases) if passive else set(grammar.source_cases)
+    return any(
+        tree.particle(c) in cases and c.dep in ("nsubj", "obl", "nmod", "dislocated")
+        for holder in {gov.i, tok.i}
+        for c in tree.children[holder]
+    )
+
+
+def _zero_target(
+    sources: Arg, recent: Sequence[str], raw_mentions: Sequence[RawMention], tok: Token, code: str
+) -> Mention | None:
+    if code.startswith("01"):
+        return None  # a statement with no addressee is not an event between two actors
+    own = {m.code for m in sources.mentions}
+    codes = list(recent)
+    for raw in raw_mentions:
+        if raw.end <= tok.start:
+            codes.extend(c.code for c in raw.candidates[:1] if raw.rule != "compound")
+            if raw.rule == "compound":
+                codes.extend(c.code for c in raw.candidates)
+    for code in reversed(codes):
+        if code not in own:
+            return Mention(code=code, text="", start=tok.start, end=tok.start, kind="zero")
+    return None
 
 
 def _attached_date(

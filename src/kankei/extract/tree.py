@@ -41,12 +41,13 @@ class DepTree:
                     stack.append(c)
         return out
 
-    def descendants(self, tok: Token) -> set[int]:
+    def descendants(self, tok: Token, stop: frozenset[str] = frozenset()) -> set[int]:
+        """Tokens below tok, not descending through the dependency labels in stop."""
         out: set[int] = set()
         stack = [tok.i]
         while stack:
             for c in self.children[stack.pop()]:
-                if c.i not in out:
+                if c.i not in out and c.dep not in stop:
                     out.add(c.i)
                     stack.append(c.i)
         return out
