@@ -183,7 +183,7 @@ class ActorDictionary:
         while j < len(text) and text[j] in self.by_abbrev:
             j += 1
         run = text[i:j]
-        if any(bad.startswith(run) or run.startswith(bad) for bad in self.grammar.not_compounds):
+        if any(text.startswith(bad, i) for bad in self.grammar.not_compounds):
             return None
         # a full name starting here wins over an abbreviation (中国, 日本, 英国)
         for length in range(min(self.max_len, len(text) - i), 1, -1):

@@ -80,7 +80,7 @@ def arguments(
     def collect_below(cases: Sequence[str]) -> tuple[Mention, ...]:
         """A target the parser hung on another argument (ブレジネフ書記長と…条約に調印)."""
         # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
-        skip = set(g.source_cases) | set(g.agent_cases)
+        skip = set(g.source_cases) | set(g.agent_cases) | _LOCATIVES
         below = sorted(
             (
                 i
@@ -142,6 +142,7 @@ def phrase_actors(
     return out
 
 
+_LOCATIVES = frozenset({"で", "での", "において", "における", "にて", "では"})
 _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
@@ -188,6 +189,11 @@ def inherited_source(
     return Arg((), "none")
 
 
+def is_actor(raw: RawMention) -> bool:
+    """Places name venues (ヤルタで, マルタ会談) unless they stand for a government."""
+    return any(c.type != "place" or c.agent == "GOV" for c in raw.candidates)
+
+
 def inner_targets(
     tok: Token,
     comp_start: int,
@@ -198,6 +204,6 @@ def inner_targets(
     span = set(range(comp_start, tok.i))
     out: list[Mention] = []
     for raw, toks in mention_tokens:
-        if toks and toks <= span:
+        if toks and toks <= span and is_actor(raw):
             out.extend(resolve(raw, when))
     return out

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
+from kankei.extract.arguments import is_actor
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
 from kankei.model import Event, ParsedSentence, Sentence
@@ -49,12 +50,14 @@ class Coder:
             )
             ps = parsed.get(sentence.index)
             if ps is not None:
-                events.extend(extract_events(ps, mentions, dates, context, self.knowledge, recent))
-            for raw in named:
-                for m in resolve(raw, context):
-                    if m.code in recent:
-                        recent.remove(m.code)
-                    recent.append(m.code)
+                nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
+                events.extend(extract_events(ps, mentions, dates, context, self.knowledge, nearby))
+            codes = [m.code for raw in named if is_actor(raw) for m in resolve(raw, context)]
+            by_sentence.append(codes)
+            for code in codes:
+                if code in recent:
+                    recent.remove(code)
+                recent.append(code)
             del recent[:-_MEMORY]
         return events
 

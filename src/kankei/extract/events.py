@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kankei.extract.actors import RawMention
-from kankei.extract.arguments import NOUNS, Arg, arguments, inherited_source, inner_targets
+from kankei.extract.arguments import (
+    NOUNS,
+    Arg,
+    arguments,
+    inherited_source,
+    inner_targets,
+    is_actor,
+)
 from kankei.extract.cameo import Codebook
 from kankei.extract.grammar import Grammar
 from kankei.extract.lexicon import Lexicon, Predicate
@@ -74,7 +81,8 @@ def extract_events(
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions:
             continue
-        if not targets.mentions:
+        if not targets.mentions and not pred.code.startswith("04"):
+            # (meetings are named after their venue: マルタ会談)
             inner = inner_targets(tok, comp_start, mention_tokens, when)
             if inner:
                 targets = Arg(tuple(inner), "compound")
@@ -211,7 +219,7 @@ def _zero_target(
     own = {m.code for m in sources.mentions}
     codes = list(recent)
     for raw in raw_mentions:
-        if raw.end <= tok.start:
+        if raw.end <= tok.start and is_actor(raw):
             codes.extend(c.code for c in raw.candidates[:1] if raw.rule != "compound")
             if raw.rule == "compound":
                 codes.extend(c.code for c in raw.candidates)
