@@ -9,13 +9,13 @@ from pathlib import Path
 from kankei.errors import IngestError
 from kankei.extract.actors import load_actor_dictionary
 from kankei.extract.cameo import load_codebook
-from kankei.extract.coding import Coder
+from kankei.extract.coding import CodedDocument, Coder
 from kankei.extract.events import Knowledge
 from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
 from kankei.ingest import discover, read_document
 from kankei.ingest.boilerplate import load_boilerplate
-from kankei.model import Document, Event
+from kankei.model import Document
 from kankei.settings import Settings
 from kankei.store import Store
 
@@ -58,7 +58,7 @@ class Pipeline:
     def read(self, path: Path) -> Document:
         return read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler)
 
-    def code(self, doc: Document) -> list[Event]:
+    def code(self, doc: Document) -> CodedDocument:
         todo = [s for s in doc.sentences if self.coder.needs_parse(s)]
         parsed = {ps.sentence.index: ps for ps in self.parser.parse(todo)}
         return self.coder.code_document(doc.sentences, parsed, doc.doc_date)
@@ -91,8 +91,8 @@ def _ingest_one(path: Path, pipeline: Pipeline, store: Store, report: IngestRepo
         if store.has_document(doc.doc_id):
             report.unchanged.append(str(path))
             return "unchanged"
-        events = pipeline.code(doc)
-        store.replace_document(doc, events)
+        coded = pipeline.code(doc)
+        store.replace_document(doc, coded.events, coded.unknown)
     except IngestError as exc:
         report.failed.append((str(path), exc.message))
         return "failed"
@@ -100,7 +100,7 @@ def _ingest_one(path: Path, pipeline: Pipeline, store: Store, report: IngestRepo
         report.failed.append((str(path), f"{path}: could not be parsed ({exc})"))
         return "failed"
     report.stored.append(str(path))
-    report.events += len(events)
+    report.events += len(coded.events)
     report.sentences += len(doc.sentences)
     report.chars += len(doc.text)
     return "stored"

@@ -8,7 +8,7 @@ from kankei.model import Sentence
 def code(pipeline, text, doc_date=None):
     sent = Sentence("t", 0, 0, len(text), text, tuple(range(len(text))))
     parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse([sent])}
-    return pipeline.coder.code_document([sent], parsed, doc_date)
+    return pipeline.coder.code_document([sent], parsed, doc_date).events
 
 
 def triples(events, asserted=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kankei import __version__
+from kankei.cli.actors import actors_command
 from kankei.cli.common import KankeiGroup
 from kankei.cli.eval import eval_command
 from kankei.cli.events import events_command
@@ -27,6 +28,7 @@ for command in (
     series_command,
     summary_command,
     eval_command,
+    actors_command,
 ):
     cli.add_command(command)
 

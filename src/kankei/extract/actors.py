@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from kankei.extract.datafiles import (
     string_list,
 )
 from kankei.extract.grammar import Grammar
+from kankei.extract.kana import KATAKANA_RUN, MIN_FUZZY, is_katakana_name, kana_key, within_one_edit
 from kankei.model import Mention
 
 TYPES = frozenset({"state", "igo", "person", "place", "organ", "group"})
@@ -126,7 +127,18 @@ class ActorDictionary:
             for ab in entry.abbrev:
                 self.by_abbrev.setdefault(ab, []).append(entry)
         self.max_len = max((len(n) for n in self.by_name), default=1)
+        # katakana names by a spelling-insensitive key, bucketed by key length
+        self.by_key: dict[str, list[ActorEntry]] = {}
+        for name, group in self.by_name.items():
+            if is_katakana_name(name):
+                self.by_key.setdefault(kana_key(name), []).extend(
+                    e for e in group if e not in self.by_key.get(kana_key(name), [])
+                )
+        self._key_lengths: dict[int, list[str]] = {}
+        for key in self.by_key:
+            self._key_lengths.setdefault(len(key), []).append(key)
         self._suffixes = grammar.abbrev_suffixes
+        self._extra: Mapping[str, tuple[ActorEntry, ...]] = {}
 
     @property
     def entries(self) -> list[ActorEntry]:
@@ -136,13 +148,21 @@ class ActorDictionary:
                 seen.setdefault(id(e), e)
         return list(seen.values())
 
-    def find(self, text: str) -> list[RawMention]:
-        """Longest-first dictionary matches, left to right, no overlaps."""
+    def find(
+        self, text: str, extra: Mapping[str, tuple[ActorEntry, ...]] | None = None
+    ) -> list[RawMention]:
+        """Longest-first dictionary matches, left to right, no overlaps. `extra` holds names
+        learned from the document itself (role phrases); they win over the dictionary."""
+        self._extra = extra or {}
         out: list[RawMention] = []
         i, n = 0, len(text)
         last_end = 0
         while i < n:
-            hit = self._abbrev_at(text, i, last_end) or self._name_at(text, i, last_end)
+            hit = (
+                self._abbrev_at(text, i, last_end)
+                or self._name_at(text, i, last_end)
+                or self._variant_at(text, i, last_end)
+            )
             if hit is None:
                 i += 1
                 continue
@@ -153,15 +173,40 @@ class ActorDictionary:
         return out
 
     def _name_at(self, text: str, i: int, last_end: int) -> RawMention | None:
-        for length in range(min(self.max_len, len(text) - i), 0, -1):
+        longest = max(self.max_len, max((len(k) for k in self._extra), default=0))
+        for length in range(min(longest, len(text) - i), 0, -1):
             name = text[i : i + length]
-            group = self.by_name.get(name)
+            group = self._extra.get(name) or self.by_name.get(name)
             if not group:
                 continue
             if not self._bounded(text, i, i + length, last_end):
                 continue
-            return RawMention(name, i, i + length, tuple(group), "name")
+            rule = "role" if name in self._extra else "name"
+            return RawMention(name, i, i + length, tuple(group), rule)
         return None
+
+    def _variant_at(self, text: str, i: int, last_end: int) -> RawMention | None:
+        """A katakana word that is a known name spelt another way (ウーマンスキー)."""
+        if i > 0 and i != last_end and _KATAKANA.match(text[i - 1]):
+            return None
+        run = KATAKANA_RUN.match(text, i)
+        if run is None:
+            return None
+        word = run.group()
+        # try the whole run, then its last part (ヨシフ・スターリン → スターリン is exact anyway)
+        key = kana_key(word)
+        group = self.by_key.get(key)
+        if group is None and len(key) >= MIN_FUZZY:
+            for length in (len(key) - 1, len(key), len(key) + 1):
+                for other in self._key_lengths.get(length, []):
+                    if len(other) >= MIN_FUZZY and within_one_edit(key, other):
+                        group = self.by_key[other]
+                        break
+                if group is not None:
+                    break
+        if group is None:
+            return None
+        return RawMention(word, i, run.end(), tuple(group), "variant")
 
     @staticmethod
     def _bounded(text: str, start: int, end: int, last_end: int) -> bool:

@@ -10,10 +10,18 @@ from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resol
 from kankei.extract.arguments import is_actor
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
+from kankei.extract.roles import learn_aliases
+from kankei.extract.unknown import unknown_names
 from kankei.model import Event, ParsedSentence, Sentence
 
 _MEMORY = 12  # actors remembered for anaphora
 _ZERO_WINDOW = 2  # sentences back in which an unsaid target may have been named
+
+
+@dataclass(frozen=True)
+class CodedDocument:
+    events: list[Event]
+    unknown: list[tuple[int, str, str]]  # (sentence index, name, kind)
 
 
 @dataclass(frozen=True)
@@ -35,20 +43,32 @@ class Coder:
         sentences: Sequence[Sentence],
         parsed: Mapping[int, ParsedSentence],
         doc_date: str | None,
-    ) -> list[Event]:
+    ) -> CodedDocument:
         anchor = Anchor.from_doc_date(doc_date)
         recent: list[str] = []
         by_sentence: list[list[str]] = []
+        aliases: dict[str, tuple[ActorEntry, ...]] = {}
         events: list[Event] = []
+        unknown: list[tuple[int, str, str]] = []
         for sentence in sentences:
             dates, anchor = find_dates(sentence.text, anchor)
             context = _iso(anchor)
-            named = self.actors.find(sentence.text)
+            named = self.actors.find(sentence.text, aliases)
+            learned = learn_aliases(sentence.text, named, self.knowledge.grammar, context)
+            if learned.keys() - aliases.keys():
+                for name, entries in learned.items():
+                    aliases.setdefault(name, entries)
+                named = self.actors.find(sentence.text, aliases)
             mentions = sorted(
                 [*named, *self._anaphors(sentence.text, named, recent, context)],
                 key=lambda m: m.start,
             )
             ps = parsed.get(sentence.index)
+            if sentence.parse:
+                unknown.extend(
+                    (sentence.index, name, kind)
+                    for name, kind in unknown_names(sentence.text, ps, named)
+                )
             if ps is not None:
                 nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
                 events.extend(extract_events(ps, mentions, dates, context, self.knowledge, nearby))
@@ -59,7 +79,7 @@ class Coder:
                     recent.remove(code)
                 recent.append(code)
             del recent[:-_MEMORY]
-        return events
+        return CodedDocument(events, unknown)
 
     def _anaphors(
         self, text: str, named: Sequence[RawMention], recent: Sequence[str], when: str | None

@@ -97,7 +97,9 @@ class Store:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         elif int(row[0]) != SCHEMA_VERSION:
             raise StoreError(
-                f"schema version {row[0]}, this kankei writes {SCHEMA_VERSION}", path=str(self.path)
+                f"schema version {row[0]}, this kankei writes {SCHEMA_VERSION}: "
+                "ingest into a new file",
+                path=str(self.path),
             )
 
     def _check_version(self) -> None:
@@ -118,13 +120,18 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE path = ?", [path]).fetchall()
         return [r[0] for r in rows]
 
-    def replace_document(self, doc: Document, events: Sequence[Event]) -> None:
+    def replace_document(
+        self,
+        doc: Document,
+        events: Sequence[Event],
+        unknown: Sequence[tuple[int, str, str]] = (),
+    ) -> None:
         """Store a document with its sentences and events in one transaction, replacing any
         earlier version read from the same path."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for old in {*self.doc_ids_for_path(doc.path), doc.doc_id}:
-                for table in ("events", "sentences", "documents"):
+                for table in ("unknown_mentions", "events", "sentences", "documents"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
             self.con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -193,6 +200,11 @@ class Store:
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
                 self.con.executemany(f"INSERT INTO events VALUES ({marks})", rows)
+            if unknown:
+                self.con.executemany(
+                    "INSERT INTO unknown_mentions VALUES (?, ?, ?, ?)",
+                    [[doc.doc_id, idx, name, kind] for idx, name, kind in unknown],
+                )
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -230,6 +242,41 @@ class Store:
             sql += " LIMIT ?"
             params.append(flt.limit)
         cur = self.con.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def unknown_mentions(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Uncoded names with their count and one example sentence, most frequent first."""
+        cur = self.con.execute(
+            """
+            SELECT u.name, any_value(u.kind) AS kind, count(*) AS n,
+                   count(DISTINCT u.doc_id) AS documents,
+                   min(s.clean_text) AS example
+            FROM unknown_mentions u
+            JOIN sentences s ON s.doc_id = u.doc_id AND s.idx = u.sentence_index
+            GROUP BY u.name ORDER BY n DESC, u.name LIMIT ?
+            """,
+            [limit],
+        )
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def actor_counts(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Actor codes in the events, as source and as target."""
+        cur = self.con.execute(
+            """
+            WITH a AS (
+                SELECT source AS code, 1 AS as_source, 0 AS as_target FROM events
+                WHERE source IS NOT NULL
+                UNION ALL
+                SELECT target, 0, 1 FROM events WHERE target IS NOT NULL
+            )
+            SELECT code, sum(as_source) AS as_source, sum(as_target) AS as_target,
+                   count(*) AS total
+            FROM a GROUP BY code ORDER BY total DESC, code LIMIT ?
+            """,
+            [limit],
+        )
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 

@@ -1,6 +1,6 @@
 """The store's schema. Bump SCHEMA_VERSION when a table changes."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -58,4 +58,10 @@ DDL = [
         rule VARCHAR NOT NULL
     )""",
     """CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, year)""",
+    """CREATE TABLE IF NOT EXISTS unknown_mentions (
+        doc_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL
+    )""",
 ]

@@ -1,0 +1,65 @@
+"""Names a document introduces, as a document-level alias dictionary: persons coded from the
+role phrase around them (米国大統領ウッドロウ・ウィルソン, 駐ペトログラード米国大使のデビッド・R・フランシス),
+and the bare surname of a person named in full, so that later mentions resolve too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kankei.extract.actors import ActorEntry, RawMention, choose
+from kankei.extract.grammar import Grammar
+
+_NAME = re.compile(
+    r"(?:[\u30a1-\u30fa\u30fc]+|[A-Z]\.?)(?:[・=＝](?:[\u30a1-\u30fa\u30fc]+|[A-Z]\.?))*"
+)
+
+
+def learn_aliases(
+    text: str, named: Sequence[RawMention], grammar: Grammar, when: str | None
+) -> dict[str, tuple[ActorEntry, ...]]:
+    """Names introduced by a role phrase in this sentence -> an entry for their state."""
+    out: dict[str, tuple[ActorEntry, ...]] = {}
+    taken = {(m.start, m.end) for m in named}
+    roles = sorted(grammar.roles, key=len, reverse=True)
+    for m in named:
+        if m.rule == "compound" or m.posted:
+            continue
+        entry = choose(m.candidates, when)
+        if entry.type == "person":
+            # a full name makes its bare surname refer to the same person in this document
+            surname = re.split(r"[・=＝]", m.text)[-1]
+            if surname != m.text and len(surname) >= 3:
+                out.setdefault(surname, m.candidates)
+            continue
+        pos = m.end
+        if text.startswith("の", pos):
+            pos += 1
+        role = next((r for r in roles if text.startswith(r, pos)), None)
+        if role is None and entry.type not in ("organ",):
+            continue
+        if role is not None:
+            pos += len(role)
+        for joiner in ("の", "である", "・"):
+            if text.startswith(joiner, pos):
+                pos += len(joiner)
+                break
+        found = _NAME.match(text, pos)
+        if found is None or any(s <= found.start() < e for s, e in taken):
+            continue
+        name = found.group().strip("・=＝")
+        if len(name) < 3:
+            continue
+        learned = ActorEntry(
+            code=entry.code,
+            type="person",
+            names=(name,),
+            agent=grammar.roles.get(role) if role else entry.agent,
+            note=f"coded from the role phrase {text[m.start : found.end()]}",
+            origin="role-phrase",
+        )
+        out[name] = (learned,)
+        surname = re.split(r"[・=＝]", name)[-1]
+        if surname != name and len(surname) >= 3:
+            out.setdefault(surname, (learned,))
+    return out
