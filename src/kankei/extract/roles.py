@@ -1,6 +1,8 @@
-"""Names a document introduces, as a document-level alias dictionary: persons coded from the
-role phrase around them (米国大統領ウッドロウ・ウィルソン, 駐ペトログラード米国大使のデビッド・R・フランシス),
-and the bare surname of a person named in full, so that later mentions resolve too."""
+"""Names a document introduces, as a document-level alias dictionary.
+
+Persons are coded from the role phrase around them (米国大統領ウッドロウ・ウィルソン,
+駐ペトログラード米国大使のデビッド・R・フランシス), and the bare surname of a person named in full
+refers to that person, so that later mentions in the document resolve too."""
 
 from __future__ import annotations
 
