@@ -143,3 +143,10 @@ def test_eval_json(db, tmp_path):
     assert scores["strict"]["gold"] == 1
     assert scores["strict"]["recall"] == 1.0
     assert scores["date_accuracy"]["strict"] == 1.0
+
+
+def test_actors_and_unknown_names(db):
+    result = CliRunner().invoke(cli, ["actors", "--db", str(db)])
+    assert result.exit_code == 0 and "USA" in result.output
+    result = CliRunner().invoke(cli, ["actors", "--unknown", "--db", str(db)])
+    assert result.exit_code == 0 and "uncoded names" in result.output
