@@ -136,6 +136,14 @@ def phrase_actors(
         own |= {item.i}
         found = actors_in(own - (item_ids - {item.i}), item, mention_tokens, when)
         agent = _role_agent(item, own, tree, grammar)
+        if (
+            found
+            and agent is None
+            and item.text not in grammar.transparent_heads
+            and not _heads_a_mention(item, mention_tokens)
+        ):
+            # the actor only modifies another noun: 米ソ関係は, ロシアの外交は, 日本製品を
+            continue
         out.extend(
             replace(m, agent=agent) if agent and m.kind in _ROLE_TAKERS else m for m in found
         )
@@ -145,6 +153,10 @@ def phrase_actors(
 _LOCATIVES = frozenset({"で", "での", "において", "における", "にて", "では"})
 _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
+
+
+def _heads_a_mention(item: Token, mention_tokens: MentionTokens) -> bool:
+    return any(item.i in toks for _, toks in mention_tokens)
 
 
 def _role_agent(item: Token, own: set[int], tree: DepTree, grammar: Grammar) -> str | None:

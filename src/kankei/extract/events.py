@@ -99,6 +99,8 @@ def extract_events(
         code = pred.code
         if negated and pred.negated_code:
             code, negated = pred.negated_code, False
+        if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
+            code = "05"
         mode = _mode(gov, parsed.text, know.grammar)
         target_list: list[Mention | None] = list(targets.mentions)
         if not target_list:

@@ -25,6 +25,8 @@ class Grammar:
     roles: dict[str, str]  # role noun -> agent
     anaphora: dict[str, int]  # anaphor -> number of antecedents
     posting_prefixes: frozenset[str]
+    transparent_heads: frozenset[str]
+    joint_declarations: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -73,4 +75,6 @@ def load_grammar() -> Grammar:
         roles=roles,
         anaphora={str(k): int(v) for k, v in anaphora_raw.items()},
         posting_prefixes=frozenset(words("posting_prefixes")),
+        transparent_heads=frozenset(words("transparent_heads")),
+        joint_declarations=frozenset(words("joint_declarations")),
     )
