@@ -105,7 +105,7 @@ def arguments(
     target_cases = pred.target_case or g.target_cases
     agent = collect(g.agent_cases)
     if passive:
-        src = agent
+        src = agent or collect(g.passive_sources)
         tgt = collect(subject_cases) or collect(target_cases)
     else:
         src = collect(subject_cases) or agent or (collect(["の"]) if gov.i == tok.i else ())
@@ -216,6 +216,7 @@ def inner_targets(
     span = set(range(comp_start, tok.i))
     out: list[Mention] = []
     for raw, toks in mention_tokens:
-        if toks and toks <= span and is_actor(raw):
+        inside_token = toks == {tok.i} and raw.start > tok.start  # 訪米, 対ソ
+        if toks and (toks <= span or inside_token) and is_actor(raw):
             out.extend(resolve(raw, when))
     return out

@@ -69,7 +69,7 @@ def extract_events(
                 if c.dep == "advcl" and c.i < gov.i and c.i in predicate_heads:
                     date = _attached_date(c, tree, date_tokens, predicate_heads) or date
         when = date.value if date and date.value else context_date
-        passive = any(
+        passive = gov.lemma in know.grammar.passive_light_verbs or any(
             c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
         )
         sources, targets = arguments(
@@ -170,7 +170,14 @@ def _predicate_at(
     surface = "".join(t.text for t in tree.tokens[start : tok.i]) + (
         tok.lemma if tok.pos == "VERB" else tok.text
     )
-    pred = know.lexicon.lookup(surface, tok.lemma)
+    pred = None
+    if tok.pos == "VERB":
+        # object + verb entries first: 外交関係を断る is a break, 要求を断る a refusal
+        for c in tree.children[tok.i]:
+            if c.dep == "obj":
+                obj = "".join(t.text for t in tree.tokens[tree.compound_start(c) : c.i + 1])
+                pred = know.lexicon.lookup_exact_suffix(f"{obj}を{tok.lemma}") or pred
+    pred = pred or know.lexicon.lookup(surface, tok.lemma)
     if pred is None:
         return None
     if pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB":
@@ -182,7 +189,8 @@ def _predicate_at(
                 return None
     head = tree.tokens[tok.head]
     if tok.pos in NOUNS:
-        if tok.dep in ("obj", "obl", "nsubj") and head.lemma in know.grammar.light_verbs:
+        light = know.grammar.light_verbs | know.grammar.passive_light_verbs
+        if tok.dep in ("obj", "obl", "nsubj") and head.lemma in light:
             return tok, head, pred, start
         # a nominal event needs its own agent (ドイツによるソ連侵攻), or a genitive actor
         # with an actor target inside it (米国のソ連承認, ソ連のアフガニスタン侵攻)

@@ -27,6 +27,8 @@ class Grammar:
     posting_prefixes: frozenset[str]
     transparent_heads: frozenset[str]
     joint_declarations: frozenset[str]
+    passive_light_verbs: frozenset[str]
+    passive_sources: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -77,4 +79,6 @@ def load_grammar() -> Grammar:
         posting_prefixes=frozenset(words("posting_prefixes")),
         transparent_heads=frozenset(words("transparent_heads")),
         joint_declarations=frozenset(words("joint_declarations")),
+        passive_light_verbs=frozenset(words("passive_light_verbs")),
+        passive_sources=words("passive_sources"),
     )

@@ -62,6 +62,16 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.by_lemma)
 
+    def lookup_exact_suffix(self, text: str) -> Predicate | None:
+        """The longest entry text ends with, among entries that hold a particle (関係を断る)."""
+        for length in range(min(self.max_len, len(text)), 0, -1):
+            key = text[-length:]
+            if "を" in key:
+                hit = self.by_lemma.get(key)
+                if hit is not None:
+                    return hit
+        return None
+
     def lookup(self, compound: str, lemma: str) -> Predicate | None:
         """The longest entry that the compound text ends with, else the token's lemma."""
         for length in range(min(self.max_len, len(compound)), 0, -1):
