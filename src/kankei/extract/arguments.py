@@ -27,15 +27,20 @@ def actors_in(
     head: Token,
     mention_tokens: MentionTokens,
     when: str | None,
+    tree: DepTree | None = None,
 ) -> tuple[Mention, ...]:
-    """The actor of a phrase: every mention coordinated in it, else the one nearest its head."""
+    """The actor of a phrase: the mention on its head; else its possessor (フィンランドの
+    NATO加盟方針 → FIN, when a tree is given); else the mention nearest the head."""
     inside = [(m, toks) for m, toks in mention_tokens if toks & positions]
     if any(not m.posted for m, _ in inside):
         inside = [(m, toks) for m, toks in inside if not m.posted]
     if not inside:
         return ()
-    conj_heads = {head.i}
-    chosen = [m for m, toks in inside if toks & conj_heads]
+    chosen = [m for m, toks in inside if head.i in toks]
+    if not chosen and tree is not None:
+        owners = [(m, toks) for m, toks in inside if tree.particle(tree.tokens[max(toks)]) == "の"]
+        if owners:
+            chosen = [min(owners, key=lambda mt: min(mt[1]))[0]]
     if not chosen:
         chosen = [max(inside, key=lambda mt: max(mt[1]))[0]]
     out: list[Mention] = []
@@ -68,11 +73,11 @@ def arguments(
             if c.dep == "nmod" and tree.particle(c) == "の":
                 by_case.setdefault("の", []).append(c)
 
-    def collect(cases: Sequence[str]) -> tuple[Mention, ...]:
+    def collect(cases: Sequence[str], slot: str) -> tuple[Mention, ...]:
         for case in cases:
             out: list[Mention] = []
             for arg in by_case.get(case, []):
-                out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar))
+                out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar, slot))
             if out:
                 return tuple(out)
         return ()
@@ -80,7 +85,9 @@ def arguments(
     def collect_below(cases: Sequence[str]) -> tuple[Mention, ...]:
         """A target the parser hung on another argument (ブレジネフ書記長と…条約に調印)."""
         # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
+        # nor inside a quotation (「ソ連による米国への攻撃とみなす」と警告した)
         skip = set(g.source_cases) | set(g.agent_cases) | _LOCATIVES
+        quoted = tree.quoted()
         below = sorted(
             (
                 i
@@ -88,30 +95,35 @@ def arguments(
                 for c in tree.children[h.i]
                 if c.dep != "advcl" and tree.particle(c) not in skip
                 for i in tree.descendants(c)
-                if i != tok.i
+                if i != tok.i and i not in quoted
             ),
             key=lambda i: abs(i - gov.i),
         )
-        for case in cases:
+        for case in [*cases, *(c for c in g.modifier_target_cases if c not in cases)]:
             for i in below:
                 arg = tree.tokens[i]
                 if tree.particle(arg) == case:
-                    found = phrase_actors(arg, tree, mention_tokens, when, grammar)
+                    found = phrase_actors(arg, tree, mention_tokens, when, grammar, "target")
                     if found:
                         return tuple(found)
         return ()
 
     subject_cases = list(g.source_cases)
     target_cases = pred.target_case or g.target_cases
-    agent = collect(g.agent_cases)
+    agent = collect(g.agent_cases, "source")
     if passive:
-        src = agent or collect(g.passive_sources)
-        tgt = collect(subject_cases) or collect(target_cases)
+        src = agent or collect(g.passive_sources, "source")
+        tgt = collect(subject_cases, "target") or collect(target_cases, "target")
     else:
-        src = collect(subject_cases) or agent or (collect(["の"]) if gov.i == tok.i else ())
-        tgt = collect(target_cases)
+        src = (
+            collect(subject_cases, "source")
+            or agent
+            or (collect(["の"], "source") if gov.i == tok.i else ())
+        )
+        tgt = collect(target_cases, "target")
     how = "case"
-    if not tgt and not passive:
+    unilateral = pred.code.startswith("15") or pred.lemma in g.unilateral
+    if not tgt and not passive and not unilateral:
         tgt, how = collect_below(target_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
 
@@ -122,8 +134,11 @@ def phrase_actors(
     mention_tokens: MentionTokens,
     when: str | None,
     grammar: Grammar,
+    slot: str = "source",
 ) -> list[Mention]:
-    """The actors of an argument: one per coordinated item (A、B、Cを → three)."""
+    """The actors of an argument: one per coordinated item (A、B、Cを → three). A subject
+    whose head is not an actor (米ソ関係は) has none; an object's possessor is its target
+    (シリアの施設を空爆 → SYR)."""
     items = tree.coordinated(arg)
     item_ids = {t.i for t in items}
     out: list[Mention] = []
@@ -134,10 +149,11 @@ def phrase_actors(
             if other.i != item.i and other.i in own:
                 own -= tree.phrase(other) | {other.i}
         own |= {item.i}
-        found = actors_in(own - (item_ids - {item.i}), item, mention_tokens, when)
+        found = actors_in(own - (item_ids - {item.i}), item, mention_tokens, when, tree)
         agent = _role_agent(item, own, tree, grammar)
         if (
             found
+            and slot == "source"
             and agent is None
             and item.text not in grammar.transparent_heads
             and not _heads_a_mention(item, mention_tokens)

@@ -86,7 +86,12 @@ def extract_events(
             inner = inner_targets(tok, comp_start, mention_tokens, when)
             if inner:
                 targets = Arg(tuple(inner), "compound")
-        if not targets.mentions and pred.lemma not in know.grammar.unilateral:
+        symmetric = (
+            pred.code[:2] in know.grammar.symmetric_roots
+            or pred.lemma in know.grammar.symmetric
+            or pred.lemma in know.grammar.joint_declarations
+        )
+        if not targets.mentions and symmetric and pred.lemma not in know.grammar.unilateral:
             # joint subjects (AとBは会談した, 米ソは署名した): the first named is the source
             codes = list(dict.fromkeys(m.code for m in sources.mentions))
             if len(codes) > 1:
@@ -272,6 +277,8 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
 
 def _mode(gov: Token, text: str, grammar: Grammar) -> str:
     tail = text[gov.end :]
+    if tail.startswith(("ば", "れば", "なら", "たら", "ても")):
+        return "hypothetical"  # the condition itself: 核実験を行えば
     for stop in ("、", "。"):
         cut = tail.find(stop)
         if cut >= 0:

@@ -29,6 +29,9 @@ class Grammar:
     joint_declarations: frozenset[str]
     passive_light_verbs: frozenset[str]
     passive_sources: tuple[str, ...]
+    modifier_target_cases: tuple[str, ...]
+    symmetric_roots: frozenset[str]
+    symmetric: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -81,4 +84,7 @@ def load_grammar() -> Grammar:
         joint_declarations=frozenset(words("joint_declarations")),
         passive_light_verbs=frozenset(words("passive_light_verbs")),
         passive_sources=words("passive_sources"),
+        modifier_target_cases=words("modifier_target_cases"),
+        symmetric_roots=frozenset(words("symmetric_roots")),
+        symmetric=frozenset(words("symmetric")),
     )

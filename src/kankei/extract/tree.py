@@ -73,6 +73,19 @@ class DepTree:
             c.dep == "punct" and c.text in ("、", "，", "・") for c in self.children[tok.i]
         )
 
+    def quoted(self) -> set[int]:
+        """Tokens inside 「」 or 『』."""
+        out: set[int] = set()
+        depth = 0
+        for t in self.tokens:
+            if t.text in ("」", "』"):
+                depth = max(depth - 1, 0)
+            elif depth:
+                out.add(t.i)
+            if t.text in ("「", "『"):
+                depth += 1
+        return out
+
     def ancestors(self, tok: Token) -> list[Token]:
         out: list[Token] = []
         cur = tok
