@@ -4,7 +4,6 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -30,34 +29,26 @@ from kankei.store.db import EXPORT_FIELDS
 )
 def export_command(db: Path, fmt: str, out: Path | None) -> None:
     """Write every stored event, one record each."""
-    with Store(db, read_only=True) as store:
-        rows = store.export_rows()
-    if fmt == "parquet":
-        _parquet(rows, out)
-    else:
-        stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
-        try:
-            if fmt == "jsonl":
-                for row in rows:
-                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
-                writer.writeheader()
-                writer.writerows(rows)
-        finally:
-            if out:
-                stream.close()
-    if out:
-        click.echo(f"wrote {len(rows)} events to {out}", err=True)
-
-
-def _parquet(rows: list[dict[str, Any]], out: Path | None) -> None:
-    if out is None:
+    if fmt == "parquet" and out is None:
         raise ExportError("parquet needs --out FILE")
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ExportError("parquet needs pyarrow: pip install 'kankei[parquet]'") from exc
-    table = pa.Table.from_pylist(rows) if rows else pa.table({k: [] for k in EXPORT_FIELDS})
-    pq.write_table(table, out)
+    with Store(db, read_only=True) as store:
+        if fmt == "parquet":
+            assert out is not None
+            count = store.export_parquet(out)
+        else:
+            rows = store.export_rows()
+            count = len(rows)
+            stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+            try:
+                if fmt == "jsonl":
+                    for row in rows:
+                        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                else:
+                    writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
+                    writer.writeheader()
+                    writer.writerows(rows)
+            finally:
+                if out:
+                    stream.close()
+    if out:
+        click.echo(f"wrote {count} events to {out}", err=True)

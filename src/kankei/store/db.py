@@ -225,8 +225,23 @@ class Store:
         ).fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
 
+    def export_parquet(self, path: Path) -> int:
+        """Write every event to a Parquet file with DuckDB's own writer; return the count."""
+        sql, _ = self._export_sql(EventFilter())
+        literal = "'" + str(path).replace("'", "''") + "'"
+        self.con.execute(f"COPY ({sql}) TO {literal} (FORMAT PARQUET)")
+        row = self.con.execute("SELECT count(*) FROM events").fetchone()
+        return int(row[0]) if row else 0
+
     def export_rows(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        where, params = _where(flt or EventFilter())
+        sql, params = self._export_sql(flt or EventFilter())
+        cur = self.con.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    @staticmethod
+    def _export_sql(flt: EventFilter) -> tuple[str, list[Any]]:
+        where, params = _where(flt)
         sql = f"""
             SELECT e.id, d.name AS doc, substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start)
                    AS sentence, e.sent_start, e.sent_end, e.date, e.date_text, e.source,
@@ -238,12 +253,10 @@ class Store:
             {where}
             ORDER BY d.name, e.sent_start, e.pred_start, e.source, e.target
         """
-        if flt and flt.limit:
+        if flt.limit:
             sql += " LIMIT ?"
             params.append(flt.limit)
-        cur = self.con.execute(sql, params)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        return sql, params
 
     def unknown_mentions(self, limit: int = 50) -> list[dict[str, Any]]:
         """Uncoded names with their count and one example sentence, most frequent first."""
