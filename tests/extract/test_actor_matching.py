@@ -36,3 +36,12 @@ def test_mentions(text, expected):
 @pytest.mark.parametrize(("when", "code"), [(None, "RUS"), ("1950-03", "SUN"), ("1995", "RUS")])
 def test_moscow_by_date(when, code):
     assert codes("モスクワは反発した。", when) == [("モスクワ", code)]
+
+
+@pytest.mark.parametrize("text", ["交渉の土台作りを進めた。", "追加協定が結ばれた。", "南米諸国"])
+def test_abbreviations_inside_words_are_not_actors(text):
+    assert codes(text) == []
+
+
+def test_compound_before_ryo():
+    assert codes("米ソ両首脳は会談した。")[:2] == [("米ソ", "USA"), ("米ソ", "SUN")]

@@ -235,17 +235,21 @@ class ActorDictionary:
             if text[i : i + length] in self.by_name:
                 return None
         prev = text[i - 1] if i > 0 else ""
-        if len(run) >= 2 and not _is_kanji(prev):
-            cands = tuple(self.by_abbrev[ch][0] for ch in run)
-            if len({c.code for c in cands}) == len(cands):
-                return RawMention(run, i, j, cands, "compound")
-        if len(run) >= 1:
-            ch = run[0]
-            rest = text[i + 1 :]
-            if prev in self.grammar.abbrev_prefixes or any(
-                rest.startswith(s) for s in self._suffixes
-            ):
-                return RawMention(ch, i, i + 1, tuple(self.by_abbrev[ch]), "abbrev")
+        prefixed = prev in self.grammar.abbrev_prefixes
+        if _is_kanji(prev) and not prefixed:
+            return None  # inside a word: 追加協定, 南米
+        after = text[j:]
+        if len(run) >= 2:
+            # a compound stands alone (米ソは, 英米仏の) or before a known noun (米ソ関係)
+            alone = not after or not _is_kanji(after[0])
+            if alone or any(after.startswith(s) for s in self._suffixes):
+                cands = tuple(self.by_abbrev[ch][0] for ch in run)
+                if len({c.code for c in cands}) == len(cands):
+                    return RawMention(run, i, j, cands, "compound")
+        ch = run[0]
+        rest = text[i + 1 :]
+        if prefixed or any(rest.startswith(s) for s in self._suffixes):
+            return RawMention(ch, i, i + 1, tuple(self.by_abbrev[ch]), "abbrev")
         return None
 
 
