@@ -110,7 +110,14 @@ def extract_events(
         target_list: list[Mention | None] = list(targets.mentions)
         if not target_list:
             unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
-            zero = None if unilateral else _zero_target(sources, recent, raw_mentions, tok, code)
+            if code[:2] in know.grammar.zero_target_roots:
+                # a verbal act addresses the counterpart named last, here or just before
+                zero = _zero_target(sources, recent, raw_mentions, tok)
+            else:
+                # a material act without a stated patient answers an act of this sentence
+                parties = [c for e in events for c in (e.source, e.target) if c]
+                zero = _zero_target(sources, parties, (), tok)
+            zero = None if unilateral else zero
             if zero is not None:
                 target_list, targets = [zero], Arg((zero,), "zero")
             elif unilateral:
@@ -227,10 +234,8 @@ def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passiv
 
 
 def _zero_target(
-    sources: Arg, recent: Sequence[str], raw_mentions: Sequence[RawMention], tok: Token, code: str
+    sources: Arg, recent: Sequence[str], raw_mentions: Sequence[RawMention], tok: Token
 ) -> Mention | None:
-    if code.startswith("01"):
-        return None  # a statement with no addressee is not an event between two actors
     own = {m.code for m in sources.mentions}
     codes = list(recent)
     for raw in raw_mentions:

@@ -32,6 +32,7 @@ class Grammar:
     modifier_target_cases: tuple[str, ...]
     symmetric_roots: frozenset[str]
     symmetric: frozenset[str]
+    zero_target_roots: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -87,4 +88,5 @@ def load_grammar() -> Grammar:
         modifier_target_cases=words("modifier_target_cases"),
         symmetric_roots=frozenset(words("symmetric_roots")),
         symmetric=frozenset(words("symmetric")),
+        zero_target_roots=frozenset(words("zero_target_roots")),
     )
