@@ -86,3 +86,11 @@ def test_gold_file_errors_name_the_line(tmp_path):
     path.write_text(json.dumps({"doc": "a"}) + "\n", encoding="utf-8")
     with pytest.raises(GoldFileError):
         load_gold(path)
+
+
+def test_matching_prefers_pairs_whose_dates_agree():
+    s = "9月にソ連がポーランドを占領し、12月にフィンランドを攻撃した。"
+    gold = [rec(s, "SUN", "POL", "19", "1939-09"), rec(s, "SUN", "FIN", "19", "1939-12")]
+    pred = [rec(s, "SUN", "FIN", "19", "1939-12"), rec(s, "SUN", "POL", "19", "1939-09")]
+    report = evaluate(pred, gold)
+    assert report.date_accuracy_root == 1.0

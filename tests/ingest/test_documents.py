@@ -69,3 +69,20 @@ def test_discover_walks_folders_and_skips_hidden_and_foreign_types(write, tmp_pa
     write(".hidden/d.txt", "x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
     assert found == ["a.txt", "sub/b.html"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected", "how"),
+    [
+        (
+            "2023-08-13 200500.jpg\n\n本文である。\nこの記事へのコメント\n読者の声。\n2023年08月15日 14:49\n",
+            "2023-08",
+            "evidence:comment,image",
+        ),
+        ("2023-08-13 200500.jpg\n\n本文である。\n", "2023-08-13", "evidence:image"),
+        ("本文である。\n", None, None),
+    ],
+)
+def test_document_date_from_its_own_evidence(write, tail, expected, how):
+    doc = read_document(write("blog.txt", "見出し\n\n" + tail))
+    assert (doc.doc_date, doc.doc_date_source) == (expected, how)

@@ -140,24 +140,33 @@ VIEWS: dict[str, Match] = {
 
 
 def match(pred: Sequence[Record], gold: Sequence[Record], ok: Match) -> list[tuple[int, int]]:
-    """A maximum one-to-one matching (augmenting paths) of predictions to gold events."""
+    """A maximum one-to-one matching (augmenting paths) of predictions to gold events. Pairs
+    whose dates agree are matched first, so that two events of one sentence (9月…占領し、
+    12月…起こした) are not scored against each other's dates; the matching stays maximum."""
     edges: list[list[int]] = [
         [pi for pi, p in enumerate(pred) if _same_sentence(p, g) and ok(p, g)] for g in gold
     ]
     owner: dict[int, int] = {}
 
-    def augment(gi: int, seen: set[int]) -> bool:
+    def augment(gi: int, seen: set[int], allowed: Callable[[int, int], bool]) -> bool:
         for pi in edges[gi]:
-            if pi in seen:
+            if pi in seen or not allowed(pi, gi):
                 continue
             seen.add(pi)
-            if pi not in owner or augment(owner[pi], seen):
+            if pi not in owner or augment(owner[pi], seen, allowed):
                 owner[pi] = gi
                 return True
         return False
 
+    def dated(pi: int, gi: int) -> bool:
+        return date_right(pred[pi].date, gold[gi].date)
+
     for gi in range(len(gold)):
-        augment(gi, set())
+        augment(gi, set(), dated)
+    matched = set(owner.values())
+    for gi in range(len(gold)):
+        if gi not in matched:
+            augment(gi, set(), lambda pi, gi: True)
     return sorted((pi, gi) for pi, gi in owner.items())
 
 

@@ -142,6 +142,9 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
             yy = a.year + _YEAR_OFFSET[rel]
             rule = "discourse"
         precision = "day" if d else "month" if mo else "year"
+        if rule == "document-relative":
+            # 昨年4月 in a news text does not move the narrative's own year
+            return value(_iso(yy, mo, d), precision, rule), a
         return value(_iso(yy, mo, d), precision, rule), replace(a, year=yy, month=mo, day=d)
     if kind == "rel_month":
         rel = g["rel"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from kankei.errors import EmptyDocument, IngestError, UnsupportedFormat
 from kankei.ingest.boilerplate import Boilerplate, load_boilerplate
 from kankei.ingest.decode import decode
+from kankei.ingest.docdate import evidence_date
 from kankei.ingest.html import main_text_lines, metadata_date, visible_text
 from kankei.ingest.segment import Mapped, blocks_and_sentences, identity
 from kankei.model import Document
@@ -102,6 +103,8 @@ def read_document(
         title = text[first.start : first.end][:200] if first else None
     if doc_date:
         stated_date, date_source = normalise_date(doc_date), "option"
+    elif stated_date is None:
+        stated_date, date_source = evidence_date(text, blocks)
     return Document(
         doc_id=doc_id,
         path=str(path),
