@@ -122,10 +122,35 @@ def arguments(
         )
         tgt = collect(target_cases, "target")
     how = "case"
+    if not src:
+        # AとBとの間で交渉が行われた / 条約がAとBの間で結ばれた: both are parties
+        src = _between(holders, tree, mention_tokens, when, grammar)
+        if src:
+            tgt = ()
     unilateral = pred.code.startswith("15") or pred.lemma in g.unilateral
     if not tgt and not passive and not unilateral:
         tgt, how = collect_below(target_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
+
+
+def _between(
+    holders: Sequence[Token],
+    tree: DepTree,
+    mention_tokens: MentionTokens,
+    when: str | None,
+    grammar: Grammar,
+) -> tuple[Mention, ...]:
+    for holder in holders:
+        for c in tree.children[holder.i]:
+            if c.lemma != "間" and not c.text.endswith("間"):
+                continue
+            found: list[Mention] = []
+            for m in tree.children[c.i]:
+                if m.dep == "nmod":
+                    found.extend(phrase_actors(m, tree, mention_tokens, when, grammar, "target"))
+            if len({x.code for x in found}) > 1:
+                return tuple(found)
+    return ()
 
 
 def phrase_actors(
@@ -139,7 +164,14 @@ def phrase_actors(
     """The actors of an argument: one per coordinated item (A、B、Cを → three). A subject
     whose head is not an actor (米ソ関係は) has none; an object's possessor is its target
     (シリアの施設を空爆 → SYR)."""
-    items = tree.coordinated(arg)
+    # genitive modifiers that name an actor or a role can carry the first item of a list
+    through = frozenset(
+        i
+        for i in tree.phrase(arg)
+        if any(i in toks for _, toks in mention_tokens)
+        or grammar.role_agent(tree.tokens[i].text) is not None
+    )
+    items = tree.coordinated(arg, through)
     item_ids = {t.i for t in items}
     out: list[Mention] = []
     for item in items:

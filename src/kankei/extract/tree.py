@@ -52,17 +52,26 @@ class DepTree:
                     stack.append(c.i)
         return out
 
-    def coordinated(self, tok: Token) -> list[Token]:
+    def coordinated(self, tok: Token, through: frozenset[int] = frozenset()) -> list[Token]:
         """The items of a list ending in tok: A、B、Cを / AやBと / A及びB (as conj or as an
-        nmod joined by a comma or a coordinating particle)."""
+        nmod joined by a comma or a coordinating particle). The parser sometimes hangs the
+        first item on a genitive modifier of the last (ニクソンと[ソ連最高指導者の]ブレジネフ):
+        the search also passes through the modifiers listed in `through`."""
         items = [tok]
         stack = [tok]
+        seen = {tok.i}
         while stack:
             cur = stack.pop()
             for c in self.children[cur.i]:
+                if c.i in seen:
+                    continue
                 if c.dep == "conj" or (c.dep == "nmod" and self._joined(c)):
                     items.append(c)
                     stack.append(c)
+                    seen.add(c.i)
+                elif c.dep == "nmod" and c.i in through and c.i < tok.i:
+                    stack.append(c)
+                    seen.add(c.i)
         return sorted(items, key=lambda t: t.i)
 
     def _joined(self, tok: Token) -> bool:
