@@ -212,7 +212,11 @@ def _predicate_at(
             tree.particle(c) == "の" and c.i in actor_tokens for c in tree.children[tok.i]
         )
         inner = any(i in actor_tokens for i in range(start, tok.i))
-        if genitive and inner:
+        # …ソ連側の要求に応じなかった: the actor's act that another predicate answers
+        answered = _predicate_noun(head, tree, know) or (
+            head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
+        )
+        if genitive and (inner or (tok.dep in ("obl", "obj") and answered)):
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start

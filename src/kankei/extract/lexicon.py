@@ -10,7 +10,9 @@ from kankei.errors import DataFileError
 from kankei.extract.cameo import Codebook
 from kankei.extract.datafiles import bundled, load_yaml_entries, read_user_file, string_list
 
-CASES = frozenset({"を", "に", "と", "に対して", "に対し", "への", "へ", "から", "より"})
+CASES = frozenset(
+    {"を", "に", "と", "に対して", "に対し", "への", "へ", "から", "より", "との", "に対する"}
+)
 
 
 @dataclass(frozen=True)
