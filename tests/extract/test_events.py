@@ -41,6 +41,7 @@ def triples(events, asserted=True):
         ("1968年8月、ソ連はチェコスロバキアに侵攻し、改革を止めた。", {("SUN", "CSK", "19")}),
         # passives: による is the source, the subject is the target
         ("1941年12月、米国は日本によって攻撃された。", {("JPN", "USA", "19")}),
+        ("1940年、リトアニアはソ連に併合された。", {("SUN", "LTU", "19")}),
         # nominalised events with による
         ("1979年12月のソ連によるアフガニスタン侵攻は世界を驚かせた。", {("SUN", "AFG", "19")}),
         # unilateral acts keep a null target

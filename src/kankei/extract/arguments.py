@@ -112,8 +112,13 @@ def arguments(
     target_cases = pred.target_case or g.target_cases
     agent = collect(g.agent_cases, "source")
     if passive:
+        # the agent of a passive: によって, から (援助を受ける), or に (ソ連に占領された)
         src = agent or collect(g.passive_sources, "source")
-        tgt = collect(subject_cases, "target") or collect(target_cases, "target")
+        if not src and gov.lemma not in g.passive_light_verbs:
+            src = collect(["に"], "source")
+        tgt = collect(subject_cases, "target") or collect(
+            [c for c in target_cases if c != "に"], "target"
+        )
     else:
         src = (
             collect(subject_cases, "source")
