@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kankei.extract.actors import RawMention
+from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import (
     NOUNS,
     Arg,
@@ -107,6 +107,11 @@ def extract_events(
         if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
             code = "05"
         mode = _mode(gov, parsed.text, know.grammar)
+        if not targets.mentions and code[:2] in know.grammar.zero_target_roots | {"01"}:
+            # Xは「…ソ連は…」と述べた: a statement is about the actor its quotation names
+            about = _quoted_actor(gov, tree, mention_tokens, sources, when)
+            if about is not None:
+                targets = Arg((about,), "quote")
         target_list: list[Mention | None] = list(targets.mentions)
         if not target_list:
             unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
@@ -235,6 +240,23 @@ def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passiv
         for holder in {gov.i, tok.i}
         for c in tree.children[holder]
     )
+
+
+def _quoted_actor(
+    gov: Token,
+    tree: DepTree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    sources: Arg,
+    when: str | None,
+) -> Mention | None:
+    quoted = tree.quoted() & tree.descendants(gov)
+    own = {m.code for m in sources.mentions}
+    for raw, toks in sorted(mention_tokens, key=lambda mt: min(mt[1]) if mt[1] else 0):
+        if toks and toks <= quoted and is_actor(raw):
+            for m in resolve(raw, when):
+                if m.code not in own:
+                    return m
+    return None
 
 
 def _zero_target(
