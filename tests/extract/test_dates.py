@@ -30,7 +30,9 @@ def test_absolute_dates(text, value, precision):
         ("1941-1945年の同盟", "1941", "1945"),
         ("(1917年 - 1939年)", "1917", "1939"),
         ("1930年代に", "1930", "1939"),
-        ("1970年代後半", "1970", "1979"),
+        ("1970年代後半", "1975", "1979"),
+        ("1980年代前半", "1980", "1984"),
+        ("1920年代末", "1927", "1929"),
     ],
 )
 def test_spans_and_decades_keep_a_range_and_no_date(text, start, end):
@@ -90,3 +92,42 @@ def test_offsets_are_those_of_the_sentence():
 def test_day_only_dates_take_the_discourse_month(text, anchor, value):
     d, _ = first(text, anchor)
     assert (d.value if d else None) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # kanji numerals and era years
+        ("一九四一年十二月八日、日本は参戦した。", None, "1941-12-08"),
+        ("千九百四十五年八月", None, "1945-08"),
+        ("昭和16年12月、開戦した。", None, "1941-12"),
+        ("平成元年", None, "1989"),
+        ("令和5年5月", None, "2023-05"),
+        ("明治37年2月", None, "1904-02"),
+        # offsets from the discourse anchor
+        ("その2年後、条約は失効した。", Anchor(year=1939), "1941"),
+        ("3か月後に撤退した。", Anchor(year=1979, month=2), "1979-05"),
+        ("3か月後に撤退した。", Anchor(year=1979, month=11), "1980-02"),
+        ("10日後に停戦した。", Anchor(year=1973, month=10, day=6), "1973-10-16"),
+        ("1週間後に宣戦布告した。", Anchor(year=1917, month=3, day=22), "1917-03"),
+        ("1週間後に宣戦布告した。", Anchor(year=1917, month=3, day=28), "1917"),
+        ("翌日、反撃した。", Anchor(year=1950, month=6, day=25), "1950-06-26"),
+        ("同年末に解体した。", Anchor(year=1991, month=8), "1991"),
+        # document-relative forms against the document date
+        ("昨日、会談した。", Anchor.from_doc_date("2023-03-01"), "2023-02-28"),
+        ("先週、訪問した。", Anchor.from_doc_date("2023-08-16"), "2023-08"),
+        ("一昨年の合意", Anchor.from_doc_date("2023-08"), "2021"),
+        ("来年1月に再開する。", Anchor.from_doc_date("2023-08"), "2024-01"),
+    ],
+)
+def test_more_date_forms(text, anchor, value):
+    d, _ = first(text, anchor)
+    assert d.value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["一年間続いた。", "十日間の交渉", "三日目に", "その後、交渉した。"]
+)
+def test_durations_are_not_dates(text):
+    dates, _ = find_dates(text, Anchor(year=1950, month=1, day=1))
+    assert all(d.value is None for d in dates)

@@ -1,39 +1,52 @@
 """Date expressions in a sentence, resolved against the discourse anchor.
 
-This module recognises absolute dates (1941年6月22日, 1941年6月, 1933年), spans and decades
-(kept as ranges, date null), and the common discourse forms (同年, 翌年, 前年, 同月, 同日, a month
-with no year) against an anchor that advances as the document states explicit dates.
+Recognised: absolute dates in Western years, kanji numerals (一九四一年十二月八日) and era years
+(昭和16年, 平成元年); spans and decades with their parts (1970年代後半: a range, date null);
+discourse forms (同年, 同月, 同日, 翌年, 翌月, 翌日, 前年, 同年末, N年後, Nか月後, N週間後, N日後, a
+month or day with no year) resolved against an anchor that advances as the document states
+explicit dates; and document-relative forms (今年, 昨年, 一昨年, 来年, 今月, 先月, 先週, 昨日)
+resolved against the document's date — never against today.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
+from kankei.extract.numerals import ERAS, NUM, to_int
 from kankei.model import DateValue
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_Y = r"(?P<y>\d{4})年"
-_M = r"(?P<m>\d{1,2})月"
-_D = r"(?P<d>\d{1,2})日"
+_N = NUM
+_Y = rf"(?:(?P<era>{'|'.join(ERAS)})(?P<ey>元|{_N})|(?P<y>{_N}))年"
+_M = rf"(?P<m>{_N})月"
+_D = rf"(?P<d>{_N})日"
+_PART = r"(?P<part>初頭|初め|前半|後半|半ば|末|初旬|上旬|中旬|下旬)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(r"(?P<y>\d{4})年?\s*[-–—~〜～]\s*(?P<y2>\d{4})年")),
-    ("decade", re.compile(r"(?P<y>\d{3}0)年代(?P<part>前半|後半|初頭|半ば|末)?")),
+    ("decade", re.compile(rf"(?P<y>{_N})年代" + _PART)),
+    (
+        "offset",
+        re.compile(rf"(?P<n>{_N})(?P<unit>年|か月|ヶ月|ヵ月|カ月|箇月|週間|日)(?P<dir>後|前)"),
+    ),
     ("ymd", re.compile(_Y + _M + _D)),
-    ("ym", re.compile(_Y + r"(?P<m>\d{1,2})月(?P<part>初め|初旬|上旬|中旬|下旬|末)?")),
-    ("y", re.compile(_Y + r"(?P<part>初頭|初め|前半|後半|半ば|末)?(?![代度])")),
+    ("ym", re.compile(_Y + _M + _PART)),
+    ("y", re.compile(_Y + _PART + r"(?![代度間])")),
     (
         "rel_year",
         re.compile(
             r"(?P<rel>同年|翌年|前年|今年|昨年|去年|一昨年|来年|本年)"
-            r"(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<part>末|初頭|初め)?"
+            rf"(?:{_M}(?:{_D})?)?(?P<part>末|初頭|初め|春|夏|秋|冬)?"
         ),
     ),
-    ("rel_month", re.compile(r"(?P<rel>同月|翌月|前月|今月|先月|来月)(?:(?P<d>\d{1,2})日)?")),
-    ("rel_day", re.compile(r"(?P<rel>同日|翌日|前日)")),
+    ("rel_month", re.compile(rf"(?P<rel>同月|翌月|前月|今月|先月|来月)(?:{_D})?(?P<part>末)?")),
+    ("rel_day", re.compile(r"(?P<rel>同日|翌日|前日|昨日|今日|本日|一昨日)")),
+    ("rel_week", re.compile(r"(?P<rel>先週|今週|来週)")),
     ("md", re.compile(_M + _D)),
-    ("m", re.compile(r"(?<![\d年])" + _M + r"(?P<part>初め|初旬|上旬|中旬|下旬|末)?(?![間])")),
-    ("d", re.compile(r"(?<![\d月年])(?P<d>\d{1,2})日(?![間目本])")),
+    ("m", re.compile(r"(?<![0-9〇一二三四五六七八九十年])" + _M + _PART + r"(?![間])")),
+    ("d", re.compile(rf"(?<![0-9〇一二三四五六七八九十月年]){_D}(?![間目本])")),
 ]
 _YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
@@ -78,7 +91,57 @@ def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | Non
 
 
 def _int(s: str | None) -> int | None:
-    return int(s) if s else None
+    return to_int(s) if s else None
+
+
+def _year(g: dict[str, str | None]) -> int | None:
+    if g.get("era"):
+        n = _int(g.get("ey"))
+        return ERAS[str(g["era"])] + n - 1 if n else None
+    y = _int(g.get("y"))
+    return y if y is not None and 1000 <= y <= 2200 else None
+
+
+_DECADE_PARTS = {
+    "前半": (0, 4),
+    "後半": (5, 9),
+    "初頭": (0, 2),
+    "初め": (0, 2),
+    "半ば": (3, 6),
+    "末": (7, 9),
+}
+
+
+def _offset(g: dict[str, str | None], a: Anchor, value: Any) -> tuple[DateValue, Anchor]:
+    """N年後, 3か月後, 1週間後, 10日後: from the anchor, at the coarsest safe unit."""
+    n = _int(g.get("n"))
+    sign = 1 if g.get("dir") == "後" else -1
+    unit = str(g.get("unit"))
+    if n is None or a.year is None:
+        return value(None, None, "discourse-unresolved"), a
+    if unit == "年":
+        yy = a.year + sign * n
+        return value(_iso(yy), "year", "offset"), replace(a, year=yy, month=None, day=None)
+    if unit in ("週間", "日"):
+        if a.month is None or a.day is None:
+            return value(None, None, "offset-unresolved"), a
+        base = dt.date(a.year, a.month, a.day)
+        day = base + dt.timedelta(days=sign * n * (7 if unit == "週間" else 1))
+        if unit == "日":
+            return value(day.isoformat(), "day", "offset"), replace(
+                a, year=day.year, month=day.month, day=day.day
+            )
+        # a week later is approximate: keep only the month, or the year across months
+        if (day.year, day.month) == (a.year, a.month):
+            return value(_iso(day.year, day.month), "month", "offset"), a
+        return value(_iso(day.year), "year", "offset"), replace(
+            a, year=day.year, month=None, day=None
+        )
+    if a.month is None:
+        return value(None, None, "offset-unresolved"), a
+    total = a.year * 12 + (a.month - 1) + sign * n
+    yy, mm = divmod(total, 12)
+    return value(_iso(yy, mm + 1), "month", "offset"), replace(a, year=yy, month=mm + 1, day=None)
 
 
 def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
@@ -103,7 +166,7 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
 
 def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]:
     g = m.groupdict()
-    y, mo, d = _int(g.get("y")), _int(g.get("m")), _int(g.get("d"))
+    y, mo, d = _year(g), _int(g.get("m")), _int(g.get("d"))
     part = g.get("part")
 
     def value(
@@ -119,8 +182,12 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
         y2 = int(g["y2"])
         return value(None, None, "span", _iso(y), _iso(y2)), a
     if kind == "decade":
-        assert y is not None
-        return value(None, "decade", "decade", _iso(y), _iso(y + 9)), a
+        if y is None or y % 10:
+            return value(None, None, "not-a-date"), a
+        lo, hi = _DECADE_PARTS.get(part or "", (0, 9))
+        return value(None, "decade", "decade", _iso(y + lo), _iso(y + hi)), a
+    if kind in ("ymd", "ym", "y") and y is None:
+        return value(None, None, "not-a-date"), a  # 一年 is a duration, not the year 1
     if kind in ("ymd", "ym", "y"):
         if part in ("前半", "後半", "半ば"):
             return value(None, None, "part-of-year", _iso(y), _iso(y)), replace(
@@ -165,9 +232,34 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
         precision = "day" if d else "month"
         return value(_iso(yy, mm, d), precision, rule), replace(a, year=yy, month=mm, day=d)
     if kind == "rel_day":
+        rel = g["rel"]
+        if rel in ("昨日", "今日", "本日", "一昨日"):
+            if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+                return value(None, None, "document-relative-unresolved"), a
+            ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
+            when = ref - dt.timedelta(days={"昨日": 1, "一昨日": 2}.get(rel, 0))
+            return value(when.isoformat(), "day", "document-relative"), a
         if a.year is None or a.month is None or a.day is None:
             return value(None, None, "discourse-unresolved"), a
-        return value(_iso(a.year, a.month, a.day), "day", "discourse"), a
+        ref = dt.date(a.year, a.month, a.day)
+        when = ref + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[rel])
+        return value(when.isoformat(), "day", "discourse"), replace(
+            a, year=when.year, month=when.month, day=when.day
+        )
+    if kind == "rel_week":
+        if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+            return value(None, None, "document-relative-unresolved"), a
+        ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
+        when = ref + dt.timedelta(days={"先週": -7, "今週": 0, "来週": 7}[g["rel"]])
+        first = when - dt.timedelta(days=when.weekday())
+        last = when + dt.timedelta(days=6 - when.weekday())
+        if (first.year, first.month) == (last.year, last.month):
+            return value(f"{first.year:04d}-{first.month:02d}", "month", "document-relative"), a
+        return value(
+            f"{first.year:04d}" if first.year == last.year else None, "year", "document-relative"
+        ), a
+    if kind == "offset":
+        return _offset(g, a, value)
     if kind == "d":
         if a.year is None or a.month is None:
             return value(None, None, "no-month"), a
