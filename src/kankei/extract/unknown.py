@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from kankei.extract.actors import RawMention
+from kankei.extract.numerals import ERAS
 from kankei.model import ParsedSentence
 
 _PROPER = "名詞-固有名詞"
@@ -59,7 +60,8 @@ def unknown_names(
             j += 1
         start, end = tok.start, tokens[j - 1].end
         kind = _kind(tok.tag if "人名" not in tokens[j - 1].tag else tokens[j - 1].tag)
-        if free(start, end) and kind != "place" and end - start >= 2:
-            out.append((text[start:end], kind))
+        name = text[start:end]
+        if free(start, end) and kind != "place" and len(name) >= 2 and name not in ERAS:
+            out.append((name, kind))
         i = j
     return out
