@@ -109,7 +109,8 @@ def arguments(
         return ()
 
     subject_cases = list(g.source_cases)
-    target_cases = pred.target_case or g.target_cases
+    # the entry's own cases first, then the rest: 空爆 takes を, but 空爆を行う leaves に対して
+    target_cases = [*pred.target_case, *(c for c in g.target_cases if c not in pred.target_case)]
     agent = collect(g.agent_cases, "source")
     if passive:
         # the agent of a passive: によって, から (援助を受ける), or に (ソ連に占領された)
