@@ -84,3 +84,15 @@ def test_offsets_and_provenance(pipeline):
     assert text[event.pred_start : event.pred_end] == event.predicate == "承認"
     assert event.code == "054" and event.quad_class == 1 and event.goldstein > 0
     assert event.plover == "SUPPORT" and event.rule.startswith("lex:")
+
+
+def test_one_event_per_stated_date(pipeline):
+    text = "ニクソンとブレジネフは、1972年にモスクワで、1973年にワシントンで首脳会談を行った。"
+    dates = sorted(e.date for e in code(pipeline, text) if e.root == "04")
+    assert dates == ["1972", "1973"]
+
+
+def test_a_span_is_not_distributed(pipeline):
+    text = "1941年から1945年まで、米国はソ連に援助を行った。"
+    events = [e for e in code(pipeline, text) if e.root == "07"]
+    assert len(events) == 1

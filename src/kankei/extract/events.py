@@ -60,7 +60,7 @@ def extract_events(
             found.append(hit)
     predicate_heads = {gov.i for _, gov, _, _ in found}
     events: list[Event] = []
-    seen: set[tuple[str | None, str | None, str, int]] = set()
+    seen: set[tuple[str | None, str | None, str, int, str | None]] = set()
     for tok, gov, pred, comp_start in found:
         date = _attached_date(gov, tree, date_tokens, predicate_heads)
         if date is None:
@@ -133,47 +133,53 @@ def extract_events(
         pred_begin = tokens[comp_start].start
         pred_end = tok.end
         p_start, p_end = parsed.sentence.source_span(pred_begin, pred_end)
-        for src in sources.mentions:
-            for tgt in target_list:
-                if tgt is not None and tgt.code == src.code:
-                    continue
-                key = (src.code, tgt.code if tgt else None, code, tok.i)
-                if key in seen:
-                    continue
-                seen.add(key)
-                confidence = (
-                    0.4
-                    + (0.3 if sources.how == "case" else 0.1)
-                    + (0.3 if targets.how == "case" else 0.1 if tgt else 0.0)
+        # 1972年にモスクワで、1973年にワシントンで…会談を行い: one event per stated date
+        several: list[DateValue | None] = list(
+            _distributed_dates(gov, tree, date_tokens, predicate_heads)
+        ) or [date]
+        for src, tgt, when_stated in (
+            (s, t, d) for s in sources.mentions for t in target_list for d in several
+        ):
+            if tgt is not None and tgt.code == src.code:
+                continue
+            stamp = when_stated.value if when_stated else None
+            key = (src.code, tgt.code if tgt else None, code, tok.i, stamp)
+            if key in seen:
+                continue
+            seen.add(key)
+            confidence = (
+                0.4
+                + (0.3 if sources.how == "case" else 0.1)
+                + (0.3 if targets.how == "case" else 0.1 if tgt else 0.0)
+            )
+            events.append(
+                Event(
+                    doc_id=parsed.sentence.doc_id,
+                    sentence_index=parsed.sentence.index,
+                    source=src.code,
+                    target=tgt.code if tgt else None,
+                    code=cam.code,
+                    root=cam.root,
+                    goldstein=cam.goldstein,
+                    quad_class=cam.quad_class,
+                    plover=cam.plover,
+                    predicate=parsed.text[pred_begin:pred_end],
+                    pred_start=p_start,
+                    pred_end=p_end,
+                    source_text=src.text,
+                    target_text=tgt.text if tgt else None,
+                    source_agent=src.agent,
+                    target_agent=tgt.agent if tgt else None,
+                    date=stamp,
+                    date_text=when_stated.text if when_stated else None,
+                    date_precision=when_stated.precision if when_stated else None,
+                    date_rule=when_stated.rule if when_stated else None,
+                    negated=negated,
+                    mode=mode,
+                    confidence=round(min(confidence, 1.0), 2),
+                    rule=f"lex:{pred.lemma}>{pred.code} src:{sources.how} tgt:{targets.how}",
                 )
-                events.append(
-                    Event(
-                        doc_id=parsed.sentence.doc_id,
-                        sentence_index=parsed.sentence.index,
-                        source=src.code,
-                        target=tgt.code if tgt else None,
-                        code=cam.code,
-                        root=cam.root,
-                        goldstein=cam.goldstein,
-                        quad_class=cam.quad_class,
-                        plover=cam.plover,
-                        predicate=parsed.text[pred_begin:pred_end],
-                        pred_start=p_start,
-                        pred_end=p_end,
-                        source_text=src.text,
-                        target_text=tgt.text if tgt else None,
-                        source_agent=src.agent,
-                        target_agent=tgt.agent if tgt else None,
-                        date=date.value if date else None,
-                        date_text=date.text if date else None,
-                        date_precision=date.precision if date else None,
-                        date_rule=date.rule if date else None,
-                        negated=negated,
-                        mode=mode,
-                        confidence=round(min(confidence, 1.0), 2),
-                        rule=f"lex:{pred.lemma}>{pred.code} src:{sources.how} tgt:{targets.how}",
-                    )
-                )
+            )
     return events
 
 
@@ -297,6 +303,25 @@ def _attached_date(
             if anc.i in predicate_heads and anc.i != gov.i:
                 break
     return best
+
+
+def _distributed_dates(
+    gov: Token,
+    tree: DepTree,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
+    predicate_heads: set[int],
+) -> list[DateValue]:
+    """Several dates of one clause, each in its own に-phrase (not a から…まで span)."""
+    found: list[DateValue] = []
+    for date, ti in date_tokens:
+        if ti is None or not date.value:
+            continue
+        if tree.particle(tree.tokens[ti]) not in ("に", "には", ""):
+            continue
+        if _attached_date(gov, tree, [(date, ti)], predicate_heads) is date:
+            found.append(date)
+    values = {d.value for d in found}
+    return found if len(values) > 1 and len(values) == len(found) else []
 
 
 def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:

@@ -60,7 +60,10 @@ class EventFilter:
 
 
 def event_id(ev: Event) -> str:
-    key = f"{ev.doc_id}|{ev.sentence_index}|{ev.pred_start}|{ev.source}|{ev.target}|{ev.code}"
+    key = (
+        f"{ev.doc_id}|{ev.sentence_index}|{ev.pred_start}|{ev.source}|{ev.target}|{ev.code}"
+        f"|{ev.date}"
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
