@@ -135,7 +135,9 @@ def arguments(
             tgt = ()
     unilateral = pred.code.startswith("15") or pred.lemma in g.unilateral
     if not tgt and not passive and not unilateral:
-        tgt, how = collect_below(target_cases), "nested"
+        # deeper in the clause only a partner (と) or a modifier's target (に対する) counts:
+        # a を/に deep inside another argument is that argument's, not the predicate's
+        tgt, how = collect_below(_PARTNER_CASES), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
 
 
@@ -204,6 +206,7 @@ def phrase_actors(
     return out
 
 
+_PARTNER_CASES = ("と", "との")
 _LOCATIVES = frozenset({"で", "での", "において", "における", "にて", "では"})
 _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
