@@ -96,8 +96,10 @@ def _ingest_one(path: Path, pipeline: Pipeline, store: Store, report: IngestRepo
     except IngestError as exc:
         report.failed.append((str(path), exc.message))
         return "failed"
-    except (ValueError, RuntimeError, UnicodeError) as exc:  # the parser's own errors
-        report.failed.append((str(path), f"{path}: could not be parsed ({exc})"))
+    except Exception as exc:  # one document must not stop the others: report and go on
+        report.failed.append(
+            (str(path), f"{path}: could not be coded ({type(exc).__name__}: {exc})")
+        )
         return "failed"
     report.stored.append(str(path))
     report.events += len(coded.events)

@@ -86,3 +86,24 @@ def test_filters_are_parameters_not_sql(write, tmp_path):
     with Store(db, read_only=True) as store:
         assert store.export_rows(EventFilter(source="USA' OR '1'='1")) == []
         assert all(r["source"] == "USA" for r in store.export_rows(EventFilter(source="USA")))
+
+
+def test_an_internal_failure_on_one_document_spares_the_others(write, tmp_path, monkeypatch):
+    from kankei import pipeline as pipeline_module
+
+    original = pipeline_module.Pipeline.code
+
+    def flaky(self, doc):
+        if doc.name == "bad.txt":
+            raise RuntimeError("parser crashed")
+        return original(self, doc)
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "code", flaky)
+    write("in/good.txt", TEXT_V1)
+    write("in/bad.txt", TEXT_V2)
+    db = tmp_path / "k.duckdb"
+    report = ingest([tmp_path / "in"], Settings(db=db))
+    assert report.exit_code == 1
+    assert [Path(p).name for p, _ in report.failed] == ["bad.txt"]
+    assert "parser crashed" in report.failed[0][1]
+    assert counts(db)["documents"] == 1
