@@ -134,6 +134,8 @@ class Event:
     date_text: str | None
     date_precision: str | None
     date_rule: str | None
+    date_start: str | None  # the range of a span or decade (1970年代後半 → 1975, 1979)
+    date_end: str | None
     negated: bool
     mode: str  # asserted | hypothetical | future | desired
     confidence: float

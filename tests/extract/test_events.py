@@ -96,3 +96,10 @@ def test_a_span_is_not_distributed(pipeline):
     text = "1941年から1945年まで、米国はソ連に援助を行った。"
     events = [e for e in code(pipeline, text) if e.root == "07"]
     assert len(events) == 1
+
+
+def test_spans_keep_their_range_and_no_date(pipeline):
+    events = code(pipeline, "1970年代後半、ソ連はアフガニスタンに侵攻した。")
+    (event,) = [e for e in events if e.root == "19"]
+    assert event.date is None
+    assert (event.date_start, event.date_end) == ("1975", "1979")

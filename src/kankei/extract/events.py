@@ -174,6 +174,8 @@ def extract_events(
                     date_text=when_stated.text if when_stated else None,
                     date_precision=when_stated.precision if when_stated else None,
                     date_rule=when_stated.rule if when_stated else None,
+                    date_start=when_stated.range_start if when_stated else None,
+                    date_end=when_stated.range_end if when_stated else None,
                     negated=negated,
                     mode=mode,
                     confidence=round(min(confidence, 1.0), 2),

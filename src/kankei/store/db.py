@@ -42,6 +42,8 @@ EXPORT_FIELDS = [
     "target_agent",
     "date_precision",
     "date_rule",
+    "date_start",
+    "date_end",
     "pred_start",
     "pred_end",
     "doc_id",
@@ -193,6 +195,8 @@ class Store:
                         ev.date_text,
                         ev.date_precision,
                         ev.date_rule,
+                        ev.date_start,
+                        ev.date_end,
                         year,
                         ev.negated,
                         ev.mode,
@@ -250,8 +254,8 @@ class Store:
                    AS sentence, e.sent_start, e.sent_end, e.date, e.date_text, e.source,
                    e.target, e.source_text, e.target_text, e.code, e.root, e.goldstein,
                    e.quad_class, e.plover, e.predicate, e.negated, e.confidence, e.rule, e.mode,
-                   e.source_agent, e.target_agent, e.date_precision, e.date_rule, e.pred_start,
-                   e.pred_end, e.doc_id
+                   e.source_agent, e.target_agent, e.date_precision, e.date_rule,
+                   e.date_start, e.date_end, e.pred_start, e.pred_end, e.doc_id
             FROM events e JOIN documents d USING (doc_id)
             {where}
             ORDER BY d.name, e.sent_start, e.pred_start, e.source, e.target

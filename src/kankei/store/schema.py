@@ -1,6 +1,6 @@
 """The store's schema. Bump SCHEMA_VERSION when a table changes."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -51,6 +51,8 @@ DDL = [
         date_text VARCHAR,
         date_precision VARCHAR,
         date_rule VARCHAR,
+        date_start VARCHAR,
+        date_end VARCHAR,
         year INTEGER,
         negated BOOLEAN NOT NULL,
         mode VARCHAR NOT NULL,
