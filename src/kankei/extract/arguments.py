@@ -268,9 +268,10 @@ def inner_targets(
     comp_start: int,
     mention_tokens: MentionTokens,
     when: str | None,
+    prefixed_only: bool = False,
 ) -> list[Mention]:
-    """対ソ禁輸, ソ連侵攻: an actor inside the predicate's own compound is its target."""
-    span = set(range(comp_start, tok.i))
+    """対ソ禁輸, ソ連侵攻, 訪米: an actor inside the predicate's own compound is its target."""
+    span = set() if prefixed_only else set(range(comp_start, tok.i))
     out: list[Mention] = []
     for raw, toks in mention_tokens:
         inside_token = toks == {tok.i} and raw.start > tok.start  # 訪米, 対ソ

@@ -81,9 +81,11 @@ def extract_events(
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions:
             continue
-        if not targets.mentions and not pred.code.startswith("04"):
-            # (meetings are named after their venue: マルタ会談)
-            inner = inner_targets(tok, comp_start, mention_tokens, when)
+        if not targets.mentions:
+            # meetings are named after their venue (マルタ会談): for them only a prefixed
+            # token (訪米) names the target
+            venue_named = pred.code.startswith("04")
+            inner = inner_targets(tok, comp_start, mention_tokens, when, venue_named)
             if inner:
                 targets = Arg(tuple(inner), "compound")
         symmetric = (
