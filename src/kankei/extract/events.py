@@ -224,9 +224,9 @@ def _predicate_at(
         if any(tree.particle(c) in know.grammar.agent_cases for c in tree.children[tok.i]):
             return tok, tok, pred, start
         genitive = any(
-            tree.particle(c) == "の" and c.i in actor_tokens for c in tree.children[tok.i]
+            tree.particle(c) == "の" and tree.phrase(c) & actor_tokens for c in tree.children[tok.i]
         )
-        inner = any(i in actor_tokens for i in range(start, tok.i))
+        inner = any(i in actor_tokens for i in range(start, tok.i + 1))  # (訪中: in tok)
         # …ソ連側の要求に応じなかった: the actor's act that another predicate answers
         answered = _predicate_noun(head, tree, know) or (
             head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
