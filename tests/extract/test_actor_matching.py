@@ -45,3 +45,17 @@ def test_abbreviations_inside_words_are_not_actors(text):
 
 def test_compound_before_ryo():
     assert codes("米ソ両首脳は会談した。")[:2] == [("米ソ", "USA"), ("米ソ", "SUN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("岸田首相はキーウを訪問した。", [("岸田", "JPN"), ("キーウ", "UKR")]),
+        ("安倍元首相は", [("安倍", "JPN")]),
+        ("習主席と会談した。", [("習", "CHN")]),
+        # a bare surname without a title is left alone
+        ("岸田は述べた。", []),
+    ],
+)
+def test_kanji_surname_before_a_title(text, expected):
+    assert codes(text, "2023") == expected

@@ -25,6 +25,7 @@ AGENTS = frozenset({"GOV", "MIL", "LEG", "DIP", "SPY", "REB", "ELI", "JUD", "PTY
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _LATIN = re.compile(r"[A-Za-z]")
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,19 @@ class ActorDictionary:
         for key in self.by_key:
             self._key_lengths.setdefault(len(key), []).append(key)
         self._suffixes = grammar.abbrev_suffixes
+        # kanji surnames of persons, used only right before a role noun (岸田首相, 習主席):
+        # a surname alone is too ambiguous, with a title it is how the press names leaders
+        self.by_surname: dict[str, list[ActorEntry]] = {}
+        for name, group in self.by_name.items():
+            if not _KANJI_NAME.fullmatch(name):
+                continue
+            for cut in range(1, min(3, len(name) - 1) + 1):
+                for e in group:
+                    if e.type == "person" and e not in self.by_surname.get(name[:cut], []):
+                        self.by_surname.setdefault(name[:cut], []).append(e)
+        for surname in [k for k, v in self.by_surname.items() if len({e.code for e in v}) > 1]:
+            del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
+        self._roles = sorted(grammar.roles, key=len, reverse=True)
         self._extra: Mapping[str, tuple[ActorEntry, ...]] = {}
 
     @property
@@ -161,6 +175,7 @@ class ActorDictionary:
             hit = (
                 self._abbrev_at(text, i, last_end)
                 or self._name_at(text, i, last_end)
+                or self._surname_at(text, i)
                 or self._variant_at(text, i, last_end)
             )
             if hit is None:
@@ -183,6 +198,19 @@ class ActorDictionary:
                 continue
             rule = "role" if name in self._extra else "name"
             return RawMention(name, i, i + length, tuple(group), rule)
+        return None
+
+    def _surname_at(self, text: str, i: int) -> RawMention | None:
+        """岸田首相, 安倍元首相: a kanji surname of a known person right before a role noun."""
+        if i > 0 and _is_kanji(text[i - 1]):
+            return None
+        for cut in (3, 2, 1):
+            group = self.by_surname.get(text[i : i + cut])
+            if not group:
+                continue
+            rest = text[i + cut :].lstrip("元前現")
+            if any(rest.startswith(r) for r in self._roles):
+                return RawMention(text[i : i + cut], i, i + cut, tuple(group), "surname")
         return None
 
     def _variant_at(self, text: str, i: int, last_end: int) -> RawMention | None:
