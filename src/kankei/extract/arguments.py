@@ -38,7 +38,7 @@ def actors_in(
         return ()
     chosen = [m for m, toks in inside if head.i in toks]
     if not chosen and tree is not None:
-        owners = [(m, toks) for m, toks in inside if tree.particle(tree.tokens[max(toks)]) == "の"]
+        owners = [(m, toks) for m, toks in inside if _possessor(max(toks), head, tree)]
         if owners:
             chosen = [min(owners, key=lambda mt: min(mt[1]))[0]]
     if not chosen:
@@ -47,6 +47,20 @@ def actors_in(
     for raw in chosen:
         out.extend(resolve(raw, when))
     return tuple(out)
+
+
+def _possessor(i: int, head: Token, tree: DepTree) -> bool:
+    """Whether token i sits in a の-modifier of head (ウクライナ海軍の艦艇 → ウクライナ)."""
+    cur = tree.tokens[i]
+    for _ in range(len(tree.tokens)):
+        if cur.i == head.i:
+            return False
+        if tree.particle(cur) == "の":
+            return True
+        if cur.head == cur.i:
+            return False
+        cur = tree.tokens[cur.head]
+    return False
 
 
 def arguments(
@@ -133,6 +147,10 @@ def arguments(
         src = _between(holders, tree, mention_tokens, when, grammar)
         if src:
             tgt = ()
+    if not tgt and pred.code[:2] in _VIOLENT:
+        # キエフ近郊のブチャで民間人を殺害した: violence against unnamed people hits the
+        # state where it happens
+        tgt = collect(sorted(_LOCATIVES), "target")
     unilateral = pred.code.startswith("15") or pred.lemma in g.unilateral
     if not tgt and not passive and not unilateral:
         # deeper in the clause only a partner (と) or a modifier's target (に対する) counts:
@@ -207,6 +225,7 @@ def phrase_actors(
 
 
 _PARTNER_CASES = ("と", "との")
+_VIOLENT = frozenset({"17", "18", "19", "20"})
 _LOCATIVES = frozenset({"で", "での", "において", "における", "にて", "では"})
 _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
