@@ -16,7 +16,7 @@ def first(text, anchor=None):
         ("1933年に承認した。", "1933", "year"),
         ("１９９１年１２月２６日に解体した。", "1991-12-26", "day"),
         ("1991年12月26日", "1991-12-26", "day"),
-        ("1941年末に参戦した。", "1941", "year"),
+        ("1941年末に参戦した。", "1941-12", "month"),
     ],
 )
 def test_absolute_dates(text, value, precision):
@@ -112,7 +112,7 @@ def test_day_only_dates_take_the_discourse_month(text, anchor, value):
         ("1週間後に宣戦布告した。", Anchor(year=1917, month=3, day=22), "1917-03"),
         ("1週間後に宣戦布告した。", Anchor(year=1917, month=3, day=28), "1917"),
         ("翌日、反撃した。", Anchor(year=1950, month=6, day=25), "1950-06-26"),
-        ("同年末に解体した。", Anchor(year=1991, month=8), "1991"),
+        ("同年末に解体した。", Anchor(year=1991, month=8), "1991-12"),
         # document-relative forms against the document date
         ("昨日、会談した。", Anchor.from_doc_date("2023-03-01"), "2023-02-28"),
         ("先週、訪問した。", Anchor.from_doc_date("2023-08-16"), "2023-08"),

@@ -193,6 +193,8 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
             return value(None, None, "part-of-year", _iso(y), _iso(y)), replace(
                 a, year=y, month=None, day=None
             )
+        if part == "末" and mo is None:
+            mo = 12  # 1941年末: the year's last month
         precision = "day" if d else "month" if mo else "year"
         return value(_iso(y, mo, d), precision, "absolute"), replace(a, year=y, month=mo, day=d)
     if kind == "rel_year":
@@ -208,6 +210,8 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
                 return value(None, None, "discourse-unresolved"), a
             yy = a.year + _YEAR_OFFSET[rel]
             rule = "discourse"
+        if part == "末" and mo is None:
+            mo = 12  # 同年末
         precision = "day" if d else "month" if mo else "year"
         if rule == "document-relative":
             # 昨年4月 in a news text does not move the narrative's own year
