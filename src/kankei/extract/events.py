@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import (
@@ -68,6 +68,8 @@ def extract_events(
             for c in tree.children[gov.i]:
                 if c.dep == "advcl" and c.i < gov.i and c.i in predicate_heads:
                     date = _attached_date(c, tree, date_tokens, predicate_heads) or date
+        if date is None:
+            date = _sentence_date(tok, parsed.text, date_tokens, tokens)
         when = date.value if date and date.value else context_date
         passive = gov.lemma in know.grammar.passive_light_verbs or any(
             c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
@@ -307,6 +309,40 @@ def _attached_date(
             if anc.i in predicate_heads and anc.i != gov.i:
                 break
     return best
+
+
+_LOWER_BOUNDS = (
+    "ことで",
+    "ことにより",
+    "ことによって",
+    "後",
+    "を受けて",
+    "ため",
+    "以降",
+    "以来",
+    "により",
+    "によって",
+    "とき",
+    "際",
+)
+
+
+def _sentence_date(
+    tok: Token,
+    text: str,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
+    tokens: Sequence[Token],
+) -> DateValue | None:
+    """No date in the predicate's own clauses: the last date stated before it in the
+    sentence, unless what lies between only bounds the time (…したことで, …の後)."""
+    earlier = [d for d, ti in date_tokens if d.value and d.end <= tok.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    between = text[last.end : tok.start]
+    if any(bound in between for bound in _LOWER_BOUNDS):
+        return None
+    return replace(last, rule=f"sentence:{last.rule}")
 
 
 def _distributed_dates(
