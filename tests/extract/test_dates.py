@@ -131,3 +131,17 @@ def test_more_date_forms(text, anchor, value):
 def test_durations_are_not_dates(text):
     dates, _ = find_dates(text, Anchor(year=1950, month=1, day=1))
     assert all(d.value is None for d in dates)
+
+
+def test_month_day_in_a_dated_document_takes_the_article_year():
+    # the narrative mentioned 2022 (a quotation), but 7月29日 in a 2023 article is 2023
+    anchor = Anchor.from_doc_date("2023-08")
+    _, anchor = find_dates("2022年初頭の時点で提案した。", anchor)
+    d, _ = first("7月29日、記者会見で述べた。", anchor)
+    assert d.value == "2023-07-29"
+
+
+def test_month_day_in_an_undated_document_takes_the_narrative_year():
+    _, anchor = find_dates("1939年8月、条約が結ばれた。", Anchor())
+    d, _ = first("9月1日、ドイツが侵攻した。", anchor)
+    assert d.value == "1939-09-01"

@@ -268,8 +268,13 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
         if a.year is None or a.month is None:
             return value(None, None, "no-month"), a
         return value(_iso(a.year, a.month, d), "day", "discourse-month"), replace(a, day=d)
-    # month (and day) with no year: the discourse year
+    # month (and day) with no year: the article's year in a dated document (news, blogs),
+    # else the year the narrative has reached
+    precision = "day" if d else "month"
+    if a.doc_year is not None:
+        return value(_iso(a.doc_year, mo, d), precision, "document-year"), replace(
+            a, year=a.doc_year, month=mo, day=d
+        )
     if a.year is None:
         return value(None, None, "no-year"), a
-    precision = "day" if d else "month"
     return value(_iso(a.year, mo, d), precision, "discourse-year"), replace(a, month=mo, day=d)
