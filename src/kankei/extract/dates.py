@@ -29,7 +29,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(rf"(?P<y>{_N})年代" + _PART)),
     (
         "offset",
-        re.compile(rf"(?P<n>{_N})(?P<unit>年|か月|ヶ月|ヵ月|カ月|箇月|週間|日)(?P<dir>後|前)"),
+        # (not 1968年前半: a four-digit number before 年 is a year, and 前半/後半 are parts)
+        re.compile(
+            r"(?<![0-9])(?P<n>[0-9]{1,3}|[〇一二三四五六七八九十百]+)"
+            r"(?P<unit>年|か月|ヶ月|ヵ月|カ月|箇月|週間|日)(?P<dir>後|前)(?!半)"
+        ),
     ),
     ("ymd", re.compile(_Y + _M + _D)),
     ("ym", re.compile(_Y + _M + _PART)),
