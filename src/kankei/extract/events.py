@@ -308,9 +308,12 @@ def _attached_date(
                 break
             if anc.i in predicate_heads and anc.i != gov.i:
                 break
+            if anc.i != ti and (anc.text in _BOUND_NOUNS or tree.particle(anc) in ("から",)):
+                break  # 1941年の侵攻の直後から…していた: only a lower bound
     return best
 
 
+_BOUND_NOUNS = frozenset({"後", "直後", "以降", "以後", "以来", "前", "直前", "以前"})
 _LOWER_BOUNDS = (
     "ことで",
     "ことにより",
