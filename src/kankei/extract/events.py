@@ -314,7 +314,7 @@ def _attached_date(
 
 
 _BOUND_NOUNS = frozenset({"後", "直後", "以降", "以後", "以来", "前", "直前", "以前"})
-_LOWER_BOUNDS = (
+_TIME_BOUNDS = (
     "ことで",
     "ことにより",
     "ことによって",
@@ -327,6 +327,9 @@ _LOWER_BOUNDS = (
     "によって",
     "とき",
     "際",
+    "以前",
+    "前に",
+    "まで",
 )
 
 
@@ -343,7 +346,7 @@ def _sentence_date(
         return None
     last = earlier[-1]
     between = text[last.end : tok.start]
-    if any(bound in between for bound in _LOWER_BOUNDS):
+    if any(bound in between for bound in _TIME_BOUNDS):
         return None
     return replace(last, rule=f"sentence:{last.rule}")
 
