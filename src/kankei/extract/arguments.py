@@ -100,7 +100,7 @@ def arguments(
         """A target the parser hung on another argument (ブレジネフ書記長と…条約に調印)."""
         # not inside the subject (レーガンとゴルバチョフは) nor inside another clause
         # nor inside a quotation (「ソ連による米国への攻撃とみなす」と警告した)
-        skip = set(g.source_cases) | set(g.agent_cases) | _LOCATIVES
+        skip = set(g.source_cases) | set(g.agent_cases) | g.locative_cases
         quoted = tree.quoted()
         below = sorted(
             (
@@ -147,15 +147,15 @@ def arguments(
         src = _between(holders, tree, mention_tokens, when, grammar)
         if src:
             tgt = ()
-    if not tgt and pred.code[:2] in _VIOLENT:
+    if not tgt and pred.code[:2] in g.violent_roots:
         # キエフ近郊のブチャで民間人を殺害した: violence against unnamed people hits the
         # state where it happens
-        tgt = collect(sorted(_LOCATIVES), "target")
+        tgt = collect(sorted(g.locative_cases), "target")
     unilateral = pred.code.startswith("15") or pred.lemma in g.unilateral
     if not tgt and not passive and not unilateral:
         # deeper in the clause only a partner (と) or a modifier's target (に対する) counts:
         # a を/に deep inside another argument is that argument's, not the predicate's
-        tgt, how = collect_below(_PARTNER_CASES), "nested"
+        tgt, how = collect_below(g.partner_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
 
 
@@ -224,9 +224,6 @@ def phrase_actors(
     return out
 
 
-_PARTNER_CASES = ("と", "との")
-_VIOLENT = frozenset({"17", "18", "19", "20"})
-_LOCATIVES = frozenset({"で", "での", "において", "における", "にて", "では"})
 _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 

@@ -62,14 +62,15 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str, int, str | None]] = set()
     for tok, gov, pred, comp_start in found:
-        date = _attached_date(gov, tree, date_tokens, predicate_heads)
+        bounds = know.grammar.bound_nouns
+        date = _attached_date(gov, tree, date_tokens, predicate_heads, bounds)
         if date is None:
             # a chain of clauses (AをX し、BとYした) shares the date of its first clause
             for c in tree.children[gov.i]:
                 if c.dep == "advcl" and c.i < gov.i and c.i in predicate_heads:
-                    date = _attached_date(c, tree, date_tokens, predicate_heads) or date
+                    date = _attached_date(c, tree, date_tokens, predicate_heads, bounds) or date
         if date is None:
-            date = _sentence_date(tok, parsed.text, date_tokens, tokens)
+            date = _sentence_date(tok, parsed.text, date_tokens, know.grammar.time_bounds)
         when = date.value if date and date.value else context_date
         passive = gov.lemma in know.grammar.passive_light_verbs or any(
             c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
@@ -139,7 +140,7 @@ def extract_events(
         p_start, p_end = parsed.sentence.source_span(pred_begin, pred_end)
         # 1972年にモスクワで、1973年にワシントンで…会談を行い: one event per stated date
         several: list[DateValue | None] = list(
-            _distributed_dates(gov, tree, date_tokens, predicate_heads)
+            _distributed_dates(gov, tree, date_tokens, predicate_heads, bounds)
         ) or [date]
         for src, tgt, when_stated in (
             (s, t, d) for s in sources.mentions for t in target_list for d in several
@@ -292,6 +293,7 @@ def _attached_date(
     tree: DepTree,
     date_tokens: Sequence[tuple[DateValue, int | None]],
     predicate_heads: set[int],
+    bounds: frozenset[str],
 ) -> DateValue | None:
     """The date of the predicate's own clause: a date whose head chain reaches the predicate
     before any other predicate."""
@@ -308,36 +310,16 @@ def _attached_date(
                 break
             if anc.i in predicate_heads and anc.i != gov.i:
                 break
-            if anc.i != ti and (anc.text in _BOUND_NOUNS or tree.particle(anc) in ("から",)):
+            if anc.i != ti and (anc.text in bounds or tree.particle(anc) == "から"):
                 break  # 1941年の侵攻の直後から…していた: only a lower bound
     return best
-
-
-_BOUND_NOUNS = frozenset({"後", "直後", "以降", "以後", "以来", "前", "直前", "以前"})
-_TIME_BOUNDS = (
-    "ことで",
-    "ことにより",
-    "ことによって",
-    "後",
-    "を受けて",
-    "ため",
-    "以降",
-    "以来",
-    "により",
-    "によって",
-    "とき",
-    "際",
-    "以前",
-    "前に",
-    "まで",
-)
 
 
 def _sentence_date(
     tok: Token,
     text: str,
     date_tokens: Sequence[tuple[DateValue, int | None]],
-    tokens: Sequence[Token],
+    time_bounds: Sequence[str],
 ) -> DateValue | None:
     """No date in the predicate's own clauses: the last date stated before it in the
     sentence, unless what lies between only bounds the time (…したことで, …の後)."""
@@ -346,7 +328,7 @@ def _sentence_date(
         return None
     last = earlier[-1]
     between = text[last.end : tok.start]
-    if any(bound in between for bound in _TIME_BOUNDS):
+    if any(bound in between for bound in time_bounds):
         return None
     return replace(last, rule=f"sentence:{last.rule}")
 
@@ -356,6 +338,7 @@ def _distributed_dates(
     tree: DepTree,
     date_tokens: Sequence[tuple[DateValue, int | None]],
     predicate_heads: set[int],
+    bounds: frozenset[str],
 ) -> list[DateValue]:
     """Several dates of one clause, each in its own に-phrase (not a から…まで span)."""
     found: list[DateValue] = []
@@ -364,7 +347,7 @@ def _distributed_dates(
             continue
         if tree.particle(tree.tokens[ti]) not in ("に", "には", ""):
             continue
-        if _attached_date(gov, tree, [(date, ti)], predicate_heads) is date:
+        if _attached_date(gov, tree, [(date, ti)], predicate_heads, bounds) is date:
             found.append(date)
     values = {d.value for d in found}
     return found if len(values) > 1 and len(values) == len(found) else []

@@ -33,6 +33,11 @@ class Grammar:
     symmetric_roots: frozenset[str]
     symmetric: frozenset[str]
     zero_target_roots: frozenset[str]
+    locative_cases: frozenset[str]
+    violent_roots: frozenset[str]
+    partner_cases: tuple[str, ...]
+    bound_nouns: frozenset[str]
+    time_bounds: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -89,4 +94,9 @@ def load_grammar() -> Grammar:
         symmetric_roots=frozenset(words("symmetric_roots")),
         symmetric=frozenset(words("symmetric")),
         zero_target_roots=frozenset(words("zero_target_roots")),
+        locative_cases=frozenset(words("locative_cases")),
+        violent_roots=frozenset(words("violent_roots")),
+        partner_cases=words("partner_cases"),
+        bound_nouns=frozenset(words("bound_nouns")),
+        time_bounds=words("time_bounds"),
     )
