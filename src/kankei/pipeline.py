@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kankei.errors import IngestError
 from kankei.extract.actors import load_actor_dictionary
 from kankei.extract.cameo import load_codebook
 from kankei.extract.coding import CodedDocument, Coder
+from kankei.extract.dates import latest_stated_date
 from kankei.extract.events import Knowledge
 from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
@@ -18,6 +19,8 @@ from kankei.ingest.boilerplate import load_boilerplate
 from kankei.model import Document
 from kankei.settings import Settings
 from kankei.store import Store
+
+LATEST_EVENT = "evidence:latest-event"
 
 
 @dataclass
@@ -56,12 +59,19 @@ class Pipeline:
         self.boiler = load_boilerplate()
 
     def read(self, path: Path) -> Document:
-        return read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        doc = read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        if doc.doc_date is None:
+            # nothing states or evidences the date: the latest explicitly dated event
+            latest = latest_stated_date(s.text for s in doc.sentences if s.parse)
+            if latest is not None:
+                doc = replace(doc, doc_date=latest, doc_date_source=LATEST_EVENT)
+        return doc
 
     def code(self, doc: Document) -> CodedDocument:
         todo = [s for s in doc.sentences if self.coder.needs_parse(s)]
         parsed = {ps.sentence.index: ps for ps in self.parser.parse(todo)}
-        return self.coder.code_document(doc.sentences, parsed, doc.doc_date)
+        stated = doc.doc_date_source != LATEST_EVENT
+        return self.coder.code_document(doc.sentences, parsed, doc.doc_date, stated)
 
 
 def ingest(

@@ -145,3 +145,12 @@ def test_month_day_in_an_undated_document_takes_the_narrative_year():
     _, anchor = find_dates("1939年8月、条約が結ばれた。", Anchor())
     d, _ = first("9月1日、ドイツが侵攻した。", anchor)
     assert d.value == "1939-09-01"
+
+
+def test_an_inferred_document_date_does_not_take_over_the_narrative():
+    anchor = Anchor.from_doc_date("1993", stated=False)
+    _, anchor = find_dates("1939年8月、条約が結ばれた。", anchor)
+    month, _ = first("9月、侵攻した。", anchor)
+    assert month.value == "1939-09"
+    this_year, _ = first("今年、会談した。", anchor)
+    assert this_year.value == "1993"

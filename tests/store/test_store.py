@@ -107,3 +107,12 @@ def test_an_internal_failure_on_one_document_spares_the_others(write, tmp_path, 
     assert [Path(p).name for p, _ in report.failed] == ["bad.txt"]
     assert "parser crashed" in report.failed[0][1]
     assert counts(db)["documents"] == 1
+
+
+def test_a_document_with_no_stated_date_is_dated_by_its_latest_event(write, tmp_path):
+    text = "1990年8月、イラクはクウェートに侵攻した。\n翌年1月、米国はイラクを攻撃した。\n今年、両国は会談した。\n"
+    db = tmp_path / "k.duckdb"
+    ingest([write("d.txt", text)], Settings(db=db))
+    with Store(db, read_only=True) as store:
+        row = store.con.execute("SELECT doc_date, doc_date_source FROM documents").fetchone()
+    assert row == ("1990-08", "evidence:latest-event")

@@ -43,8 +43,9 @@ class Coder:
         sentences: Sequence[Sentence],
         parsed: Mapping[int, ParsedSentence],
         doc_date: str | None,
+        doc_date_stated: bool = True,
     ) -> CodedDocument:
-        anchor = Anchor.from_doc_date(doc_date)
+        anchor = Anchor.from_doc_date(doc_date, doc_date_stated)
         recent: list[str] = []
         by_sentence: list[list[str]] = []
         aliases: dict[str, tuple[ActorEntry, ...]] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -66,14 +67,19 @@ class Anchor:
     doc_year: int | None = None
     doc_month: int | None = None
     doc_day: int | None = None
+    doc_stated: bool = True  # False when the date was inferred from the latest dated event
 
     @classmethod
-    def from_doc_date(cls, doc_date: str | None) -> Anchor:
+    def from_doc_date(cls, doc_date: str | None, stated: bool = True) -> Anchor:
+        """An anchor at the document's date. A date inferred from the text itself anchors
+        only the document-relative forms (今年, 先月), not the narrative."""
         if not doc_date:
             return cls()
         parts = [int(p) for p in doc_date.split("-")]
         parts += [0] * (3 - len(parts))
         y, m, d = parts
+        if not stated:
+            return cls(doc_year=y, doc_month=m or None, doc_day=d or None, doc_stated=False)
         return cls(
             year=y,
             month=m or None,
@@ -275,10 +281,22 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
     # month (and day) with no year: the article's year in a dated document (news, blogs),
     # else the year the narrative has reached
     precision = "day" if d else "month"
-    if a.doc_year is not None:
+    if a.doc_year is not None and (a.doc_stated or a.year is None):
         return value(_iso(a.doc_year, mo, d), precision, "document-year"), replace(
             a, year=a.doc_year, month=mo, day=d
         )
     if a.year is None:
         return value(None, None, "no-year"), a
     return value(_iso(a.year, mo, d), precision, "discourse-year"), replace(a, month=mo, day=d)
+
+
+def latest_stated_date(texts: Iterable[str]) -> str | None:
+    """The latest date a text states explicitly (1993年1月 …), at its precision: the
+    document's date when nothing else fixes it."""
+    latest: str | None = None
+    for text in texts:
+        dates, _ = find_dates(text, Anchor())
+        for d in dates:
+            if d.rule == "absolute" and d.value and (latest is None or d.value > latest):
+                latest = d.value
+    return latest
