@@ -125,6 +125,12 @@ def arguments(
     subject_cases = list(g.source_cases)
     # the entry's own cases first, then the rest: 空爆 takes を, but 空爆を行う leaves に対して
     target_cases = [*pred.target_case, *(c for c in g.target_cases if c not in pred.target_case)]
+    partner_cases = list(g.partner_cases)
+    if gov.i == tok.i and tok.pos in NOUNS:
+        # a noun's と joins it to another noun (AによるX侵攻と、BによるY攻撃): its partner
+        # is marked との
+        target_cases = [c for c in target_cases if c != "と"]
+        partner_cases = [c for c in partner_cases if c != "と"]
     agent = collect(g.agent_cases, "source")
     if passive:
         # the agent of a passive: によって, から (援助を受ける), or に (ソ連に占領された)
@@ -155,7 +161,7 @@ def arguments(
     if not tgt and not passive and not unilateral:
         # deeper in the clause only a partner (と) or a modifier's target (に対する) counts:
         # a を/に deep inside another argument is that argument's, not the predicate's
-        tgt, how = collect_below(g.partner_cases), "nested"
+        tgt, how = collect_below(partner_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
 
 
@@ -275,8 +281,9 @@ def inherited_source(
 
 
 def is_actor(raw: RawMention) -> bool:
-    """Places name venues (ヤルタで, マルタ会談) unless they stand for a government."""
-    return any(c.type != "place" or c.agent == "GOV" for c in raw.candidates)
+    """Places name venues (ヤルタで, マルタ会談) unless they stand for a government or a
+    military base (ワシントン, 真珠湾)."""
+    return any(c.type != "place" or c.agent is not None for c in raw.candidates)
 
 
 def inner_targets(

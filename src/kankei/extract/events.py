@@ -220,7 +220,16 @@ def _predicate_at(
     head = tree.tokens[tok.head]
     if tok.pos in NOUNS:
         light = know.grammar.light_verbs | know.grammar.passive_light_verbs
-        if tok.dep in ("obj", "obl", "nsubj") and head.lemma in light:
+        # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した
+        light_slot = tok.dep in ("obj", "nsubj") or (
+            tok.dep == "obl" and tree.particle(tok) in ("に", "にも", "には")
+        )
+        if light_slot and head.lemma in light:
+            return tok, head, pred, start
+        # マルタ会談で…宣言した: talks named as the setting of an act took place, between the
+        # parties of that act (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)
+        venue_particle = tree.particle(tok) in ("で", "において")
+        if pred.lemma.endswith("会談") and tok.dep == "obl" and venue_particle:
             return tok, head, pred, start
         # a nominal event needs its own agent (ドイツによるソ連侵攻), or a genitive actor
         # with an actor target inside it (米国のソ連承認, ソ連のアフガニスタン侵攻)
