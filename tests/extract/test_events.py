@@ -106,7 +106,9 @@ def test_spans_keep_their_range_and_no_date(pipeline):
 
 
 def test_each_nominal_event_takes_the_date_of_its_own_phrase(pipeline):
-    text = "1941年6月のドイツによるソ連侵攻と、同年12月の日本による真珠湾攻撃により、戦争は拡大した。"
+    text = (
+        "1941年6月のドイツによるソ連侵攻と、同年12月の日本による真珠湾攻撃により、戦争は拡大した。"
+    )
     dated = {(e.source, e.target, e.date) for e in code(pipeline, text) if e.root == "19"}
     assert ("DEU", "SUN", "1941-06") in dated
     assert ("JPN", "USA", "1941-12") in dated
