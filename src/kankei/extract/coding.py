@@ -72,9 +72,14 @@ class Coder:
                 )
             if ps is not None:
                 nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
-                events.extend(extract_events(ps, mentions, dates, context, self.knowledge, nearby))
+                found = extract_events(ps, mentions, dates, context, self.knowledge, nearby)
+                events.extend(found)
+            else:
+                found = []
             codes = [m.code for raw in named if is_actor(raw) for m in resolve(raw, context)]
-            by_sentence.append(codes)
+            # the parties of the sentence's events first: they are who the discourse is about
+            parties = [c for e in found for c in (e.source, e.target) if c]
+            by_sentence.append([c for c in codes if c not in parties] + parties)
             for code in codes:
                 if code in recent:
                     recent.remove(code)
