@@ -60,6 +60,7 @@ def extract_events(
             found.append(hit)
     predicate_heads = {gov.i for _, gov, _, _ in found}
     events: list[Event] = []
+    origin: list[tuple[int, int]] = []  # (event token, governing token) of each event
     seen: set[tuple[str | None, str | None, str, int, str | None]] = set()
     for tok, gov, pred, comp_start in found:
         bounds = know.grammar.bound_nouns
@@ -93,7 +94,7 @@ def extract_events(
                 targets = Arg(tuple(inner), "compound")
         symmetric = (
             pred.code[:2] in know.grammar.symmetric_roots
-            or pred.lemma in know.grammar.symmetric
+            or any(pred.lemma.endswith(word) for word in know.grammar.symmetric)
             or pred.lemma in know.grammar.joint_declarations
         )
         if not targets.mentions and symmetric and pred.lemma not in know.grammar.unilateral:
@@ -157,6 +158,7 @@ def extract_events(
                 + (0.3 if sources.how == "case" else 0.1)
                 + (0.3 if targets.how == "case" else 0.1 if tgt else 0.0)
             )
+            origin.append((tok.i, gov.i))
             events.append(
                 Event(
                     doc_id=parsed.sentence.doc_id,
@@ -187,7 +189,22 @@ def extract_events(
                     rule=f"lex:{pred.lemma}>{pred.code} src:{sources.how} tgt:{targets.how}",
                 )
             )
-    return events
+    return _without_containers(events, origin, tree)
+
+
+def _without_containers(
+    events: list[Event], origin: list[tuple[int, int]], tree: DepTree
+) -> list[Event]:
+    """…を排除しないと表明した: a plain statement (01) whose complement holds a coded event
+    only reports that event; the event is what is coded."""
+    keep = []
+    for ev, (_, gov) in zip(events, origin, strict=True):
+        if ev.root == "01":
+            below = tree.descendants(tree.tokens[gov])
+            if any(tok in below for tok, _ in origin if tok != gov):
+                continue
+        keep.append(ev)
+    return keep
 
 
 def _predicate_at(
