@@ -235,6 +235,12 @@ def _predicate_at(
             if c.dep == "obj" and _predicate_noun(c, tree, know):
                 return None
     head = tree.tokens[tok.head]
+    if (
+        tok.pos in NOUNS
+        and tok.dep in ("obj", "obl")
+        and head.lemma in know.grammar.cancelling_verbs
+    ):
+        return None  # 批准を拒否した: no ratification took place
     if tok.pos in NOUNS:
         light = know.grammar.light_verbs | know.grammar.passive_light_verbs
         # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した

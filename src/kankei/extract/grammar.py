@@ -38,6 +38,7 @@ class Grammar:
     partner_cases: tuple[str, ...]
     bound_nouns: frozenset[str]
     time_bounds: tuple[str, ...]
+    cancelling_verbs: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -99,4 +100,5 @@ def load_grammar() -> Grammar:
         partner_cases=words("partner_cases"),
         bound_nouns=frozenset(words("bound_nouns")),
         time_bounds=words("time_bounds"),
+        cancelling_verbs=frozenset(words("cancelling_verbs")),
     )
