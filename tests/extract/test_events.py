@@ -112,3 +112,10 @@ def test_each_nominal_event_takes_the_date_of_its_own_phrase(pipeline):
     dated = {(e.source, e.target, e.date) for e in code(pipeline, text) if e.root == "19"}
     assert ("DEU", "SUN", "1941-06") in dated
     assert ("JPN", "USA", "1941-12") in dated
+
+
+def test_a_warning_of_sanctions_is_a_threat_and_the_sanction_is_not_asserted(pipeline):
+    events = code(pipeline, "2018年、米国は中国に対して追加関税を課すと警告した。")
+    asserted = {(e.source, e.target, e.root) for e in events if e.mode == "asserted"}
+    assert ("USA", "CHN", "13") in asserted
+    assert not any(e.root == "16" and e.mode == "asserted" for e in events)

@@ -189,22 +189,46 @@ def extract_events(
                     rule=f"lex:{pred.lemma}>{pred.code} src:{sources.how} tgt:{targets.how}",
                 )
             )
-    return _without_containers(events, origin, tree)
+    return _without_containers(events, origin, tree, know)
 
 
 def _without_containers(
-    events: list[Event], origin: list[tuple[int, int]], tree: DepTree
+    events: list[Event], origin: list[tuple[int, int]], tree: DepTree, know: Knowledge
 ) -> list[Event]:
-    """…を排除しないと表明した: a plain statement (01) whose complement holds a coded event
-    only reports that event; the event is what is coded."""
-    keep = []
-    for ev, (_, gov) in zip(events, origin, strict=True):
-        if ev.root == "01":
-            below = tree.descendants(tree.tokens[gov])
-            if any(tok in below for tok, _ in origin if tok != gov):
-                continue
-        keep.append(ev)
-    return keep
+    """A statement whose complement holds a coded event: a warning of coercion or force
+    (追加関税を課すと警告した) is a threat (13), and the act it announces has not happened;
+    a plain statement (…を排除しないと表明した) only reports the event, which is what is coded."""
+    threatened: set[int] = set()
+    out: list[Event | None] = list(events)
+    for n, (ev, (_, gov)) in enumerate(zip(events, origin, strict=True)):
+        if ev.root != "01":
+            continue
+        below = tree.descendants(tree.tokens[gov])
+        inner = [k for k, (tok, _) in enumerate(origin) if tok != gov and tok in below]
+        if not inner:
+            continue
+        coercive = [k for k in inner if events[k].root in know.grammar.coercive_roots]
+        if tree.tokens[gov].lemma in know.grammar.warning_verbs and coercive:
+            cam = know.codebook.get("130")
+            announced = events[coercive[0]]
+            out[n] = replace(
+                ev,
+                code=cam.code,
+                root=cam.root,
+                goldstein=cam.goldstein,
+                quad_class=cam.quad_class,
+                plover=cam.plover,
+                target=ev.target or announced.target,
+                rule=ev.rule + " threat",
+            )
+            threatened.update(coercive)
+        else:
+            out[n] = None
+    return [
+        replace(ev, mode="hypothetical") if k in threatened else ev
+        for k, ev in enumerate(out)
+        if ev is not None
+    ]
 
 
 def _predicate_at(
@@ -294,7 +318,11 @@ def _quoted_actor(
     sources: Arg,
     when: str | None,
 ) -> Mention | None:
+    # what is said: a quotation, or the clause the statement reports with と
     quoted = tree.quoted() & tree.descendants(gov)
+    for c in tree.children[gov.i]:
+        if tree.particle(c) == "と" and c.pos in ("VERB", "ADJ", "AUX"):
+            quoted |= {c.i} | tree.descendants(c)
     own = {m.code for m in sources.mentions}
     for raw, toks in sorted(mention_tokens, key=lambda mt: min(mt[1]) if mt[1] else 0):
         if toks and toks <= quoted and is_actor(raw):

@@ -39,6 +39,8 @@ class Grammar:
     bound_nouns: frozenset[str]
     time_bounds: tuple[str, ...]
     cancelling_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    coercive_roots: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -101,4 +103,6 @@ def load_grammar() -> Grammar:
         bound_nouns=frozenset(words("bound_nouns")),
         time_bounds=words("time_bounds"),
         cancelling_verbs=frozenset(words("cancelling_verbs")),
+        warning_verbs=frozenset(words("warning_verbs")),
+        coercive_roots=frozenset(words("coercive_roots")),
     )
