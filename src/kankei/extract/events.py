@@ -207,7 +207,12 @@ def _without_containers(
         inner = [k for k, (tok, _) in enumerate(origin) if tok != gov and tok in below]
         if not inner:
             continue
-        coercive = [k for k in inner if events[k].root in know.grammar.coercive_roots]
+        # the speaker's own coercion (課すと警告), not a third party's (ナチスの攻撃を警告)
+        coercive = [
+            k
+            for k in inner
+            if events[k].root in know.grammar.coercive_roots and events[k].source == ev.source
+        ]
         if tree.tokens[gov].lemma in know.grammar.warning_verbs and coercive:
             cam = know.codebook.get("130")
             announced = events[coercive[0]]
