@@ -152,29 +152,21 @@ class ActorDictionary:
         for surname in [k for k, v in self.by_surname.items() if len({e.code for e in v}) > 1]:
             del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
         self._roles = sorted(grammar.roles, key=len, reverse=True)
-        self._extra: Mapping[str, tuple[ActorEntry, ...]] = {}
-
-    @property
-    def entries(self) -> list[ActorEntry]:
-        seen: dict[int, ActorEntry] = {}
-        for group in self.by_name.values():
-            for e in group:
-                seen.setdefault(id(e), e)
-        return list(seen.values())
 
     def find(
         self, text: str, extra: Mapping[str, tuple[ActorEntry, ...]] | None = None
     ) -> list[RawMention]:
         """Longest-first dictionary matches, left to right, no overlaps. `extra` holds names
         learned from the document itself (role phrases); they win over the dictionary."""
-        self._extra = extra or {}
+        extra = extra or {}
+        longest = max(self.max_len, max((len(k) for k in extra), default=0))
         out: list[RawMention] = []
         i, n = 0, len(text)
         last_end = 0
         while i < n:
             hit = (
                 self._abbrev_at(text, i, last_end)
-                or self._name_at(text, i, last_end)
+                or self._name_at(text, i, last_end, extra, longest)
                 or self._surname_at(text, i)
                 or self._variant_at(text, i, last_end)
             )
@@ -187,16 +179,22 @@ class ActorDictionary:
             i = last_end = hit.end
         return out
 
-    def _name_at(self, text: str, i: int, last_end: int) -> RawMention | None:
-        longest = max(self.max_len, max((len(k) for k in self._extra), default=0))
+    def _name_at(
+        self,
+        text: str,
+        i: int,
+        last_end: int,
+        extra: Mapping[str, tuple[ActorEntry, ...]],
+        longest: int,
+    ) -> RawMention | None:
         for length in range(min(longest, len(text) - i), 0, -1):
             name = text[i : i + length]
-            group = self._extra.get(name) or self.by_name.get(name)
+            group = extra.get(name) or self.by_name.get(name)
             if not group:
                 continue
             if not self._bounded(text, i, i + length, last_end):
                 continue
-            rule = "role" if name in self._extra else "name"
+            rule = "role" if name in extra else "name"
             return RawMention(name, i, i + length, tuple(group), rule)
         return None
 
