@@ -8,6 +8,8 @@ KankeiError
 │   └── UndecodableText
 ├── DataFileError          a bundled or user data file (actors, predicates, CAMEO) is malformed
 ├── StoreError             the DuckDB store is missing, locked or of another schema version
+├── QueryError             a query's parameters are invalid
+│   └── NotFound           what it asks for is not in the store
 ├── GoldFileError          an evaluation gold file is malformed
 └── ExportError            an export format is unknown or its library is missing
 """
@@ -58,6 +60,14 @@ class DataFileError(KankeiError):
 
 class StoreError(KankeiError):
     """The event store cannot be used."""
+
+
+class QueryError(KankeiError):
+    """The query is invalid."""
+
+
+class NotFound(QueryError):
+    """Not in the store."""
 
 
 class GoldFileError(KankeiError):

@@ -11,7 +11,10 @@ from kankei.cli.eval import eval_command
 from kankei.cli.events import events_command
 from kankei.cli.export import export_command
 from kankei.cli.ingest import ingest_command
+from kankei.cli.phases import phases_command
+from kankei.cli.report import report_command
 from kankei.cli.series import series_command
+from kankei.cli.serve import serve_command
 from kankei.cli.summary import summary_command
 
 
@@ -29,6 +32,9 @@ for command in (
     summary_command,
     eval_command,
     actors_command,
+    phases_command,
+    report_command,
+    serve_command,
 ):
     cli.add_command(command)
 

@@ -17,6 +17,13 @@ db_option = click.option(
     help="DuckDB file holding documents and events.",
 )
 
+period_option = click.option(
+    "--by",
+    default="year",
+    show_default=True,
+    help="Period: year, month, decade or a window of N years (e.g. 5y).",
+)
+
 
 class KankeiGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:

@@ -6,6 +6,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from kankei.analysis.series import dyad_series
 from kankei.cli.common import db_option
 from kankei.cli.tables import series_table
 from kankei.extract.cameo import load_codebook
@@ -22,8 +23,7 @@ def summary_command(a: str, b: str, db: Path) -> None:
     with Store(db, read_only=True) as store:
         counts = store.counts()
         roots = store.root_counts()
-        ab = store.series(a, b)
-        ba = store.series(b, a)
+        series = dyad_series(store, a, b, fill=False)
     console = Console()
     console.print(
         f"documents {counts['documents']}  sentences {counts['sentences']}  "
@@ -35,5 +35,6 @@ def summary_command(a: str, b: str, db: Path) -> None:
     for root, n in roots:
         table.add_row(root, codebook.get(root).name.title(), str(n))
     console.print(table)
-    console.print(series_table(f"{a} → {b} by year", ab))
-    console.print(series_table(f"{b} → {a} by year", ba))
+    for title, points in ((f"{a} → {b}", series.ab), (f"{b} → {a}", series.ba)):
+        rows = [p.to_dict() for p in points if p.events]
+        console.print(series_table(f"{title} by year", rows))

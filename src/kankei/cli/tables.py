@@ -16,7 +16,7 @@ def series_table(title: str, rows: list[dict[str, Any]]) -> Table:
             str(r["period"]),
             str(r["events"]),
             f"{r['goldstein_sum']:+.1f}",
-            f"{r['goldstein_mean']:+.2f}",
+            "" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:+.2f}",
             str(r["q1"]),
             str(r["q2"]),
             str(r["q3"]),

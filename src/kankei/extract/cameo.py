@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kankei.errors import DataFileError
+from kankei.extract.datafiles import bundled, load_yaml_entries
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class CameoCode:
     goldstein: float
     quad_class: int
     plover: str | None
+    name_ja: str | None = None
 
 
 class Codebook:
@@ -40,8 +42,26 @@ class Codebook:
         return [c for c in self._codes.values() if len(c.code) == 2]
 
 
+def load_japanese_names(where: str, text: str) -> dict[str, str]:
+    """code -> Japanese name, from a data file of entries {code, name_ja}."""
+    _, entries = load_yaml_entries(where, text)
+    names: dict[str, str] = {}
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+            raise DataFileError(f"entry {n}: needs a quoted 'code'", path=where)
+        name = entry.get("name_ja")
+        if not isinstance(name, str) or not name.strip():
+            raise DataFileError(f"entry {n} ({entry['code']}): needs a 'name_ja'", path=where)
+        if entry["code"] in names:
+            raise DataFileError(f"entry {n}: code {entry['code']} appears twice", path=where)
+        names[entry["code"]] = name.strip()
+    return names
+
+
 def load_codebook() -> Codebook:
     text = resources.files("kankei").joinpath("data", "cameo.csv").read_text(encoding="utf-8")
+    ((where, ja_text),) = bundled("cameo_ja.yaml")
+    japanese = load_japanese_names(where, ja_text)
     codes: dict[str, CameoCode] = {}
     for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         try:
@@ -52,6 +72,7 @@ def load_codebook() -> Codebook:
                 goldstein=float(row["goldstein"]),
                 quad_class=int(row["quad_class"]),
                 plover=row["plover"] or None,
+                name_ja=japanese.get(row["code"]),
             )
         except (KeyError, ValueError) as exc:
             raise DataFileError(f"line {n}: {exc}", path="kankei/data/cameo.csv") from exc

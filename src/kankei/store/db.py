@@ -83,6 +83,14 @@ class Store:
         else:
             self._migrate()
 
+    def cursor(self) -> Store:
+        """A handle on the same database for another thread: DuckDB connections must not be
+        shared between threads, their cursors may."""
+        clone = object.__new__(Store)
+        clone.path = self.path
+        clone.con = self.con.cursor()
+        return clone
+
     def __enter__(self) -> Store:
         return self
 
@@ -297,29 +305,6 @@ class Store:
             """,
             [limit],
         )
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-    def series(
-        self, a: str, b: str, by: str = "year", asserted_only: bool = True
-    ) -> list[dict[str, Any]]:
-        if by not in ("year", "month"):
-            raise StoreError(f"unknown period {by!r}: use year or month")
-        period = "e.year::VARCHAR" if by == "year" else "substr(e.date, 1, 7)"
-        having_month = " AND length(e.date) >= 7" if by == "month" else ""
-        filt = " AND NOT e.negated AND e.mode = 'asserted'" if asserted_only else ""
-        sql = f"""
-            SELECT {period} AS period, count(*) AS events, sum(e.goldstein) AS goldstein_sum,
-                   avg(e.goldstein) AS goldstein_mean,
-                   count(*) FILTER (WHERE quad_class = 1) AS q1,
-                   count(*) FILTER (WHERE quad_class = 2) AS q2,
-                   count(*) FILTER (WHERE quad_class = 3) AS q3,
-                   count(*) FILTER (WHERE quad_class = 4) AS q4
-            FROM events e
-            WHERE e.source = ? AND e.target = ? AND e.date IS NOT NULL{having_month}{filt}
-            GROUP BY period ORDER BY period
-        """
-        cur = self.con.execute(sql, [a, b])
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 

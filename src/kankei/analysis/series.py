@@ -1,0 +1,110 @@
+"""Dyadic series: per period, what A did to B, what B did to A, and both together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kankei.store.db import Store
+from kankei.store.queries import Period, series_rows
+
+DIRECTIONS = ("ab", "ba", "both")
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    period: str  # "1941", "1941-06", or the first year of a window
+    events: int
+    goldstein_sum: float
+    goldstein_mean: float | None  # None for a period without events
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DyadSeries:
+    a: str
+    b: str
+    period: Period
+    ab: tuple[SeriesPoint, ...]
+    ba: tuple[SeriesPoint, ...]
+    both: tuple[SeriesPoint, ...]
+
+    def direction(self, name: str) -> tuple[SeriesPoint, ...]:
+        if name == "ab":
+            return self.ab
+        if name == "ba":
+            return self.ba
+        return self.both
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "by": self.period.name,
+            **{d: [p.to_dict() for p in self.direction(d)] for d in DIRECTIONS},
+        }
+
+
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    period: Period | None = None,
+    *,
+    asserted_only: bool = True,
+    fill: bool = True,
+) -> DyadSeries:
+    """Event counts per QuadClass and Goldstein sum and mean for A→B, B→A and both.
+
+    With ``fill``, the periods between the first and the last with events are all present,
+    empty ones with no mean, so that a chart's x axis keeps time's proportions.
+    """
+    period = period or Period("year")
+    rows = series_rows(store, a, b, period, asserted_only)
+    by_dir: dict[str, dict[str, list[dict[str, Any]]]] = {"ab": {}, "ba": {}, "both": {}}
+    for row in rows:
+        by_dir[row["direction"]].setdefault(row["period"], []).append(row)
+        by_dir["both"].setdefault(row["period"], []).append(row)
+    periods = sorted({row["period"] for row in rows})
+    if fill and periods:
+        periods = _all_periods(periods[0], periods[-1], period)
+    return DyadSeries(
+        a=a,
+        b=b,
+        period=period,
+        **{d: tuple(_point(p, by_dir[d].get(p, [])) for p in periods) for d in DIRECTIONS},
+    )
+
+
+def _point(period: str, rows: Iterable[dict[str, Any]]) -> SeriesPoint:
+    rows = list(rows)
+    n = sum(int(r["events"]) for r in rows)
+    total = sum(float(r["goldstein_sum"]) for r in rows)
+    return SeriesPoint(
+        period=period,
+        events=n,
+        goldstein_sum=round(total, 3),
+        goldstein_mean=round(total / n, 3) if n else None,
+        q1=sum(int(r["q1"]) for r in rows),
+        q2=sum(int(r["q2"]) for r in rows),
+        q3=sum(int(r["q3"]) for r in rows),
+        q4=sum(int(r["q4"]) for r in rows),
+    )
+
+
+def _all_periods(first: str, last: str, period: Period) -> list[str]:
+    if period.unit == "month":
+        y, m = int(first[:4]), int(first[5:7])
+        out = []
+        while f"{y:04d}-{m:02d}" <= last:
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+    return [str(y) for y in range(int(first), int(last) + 1, period.years)]

@@ -1,0 +1,211 @@
+"""The read-only HTTP API and the web explorer over one kankei store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from kankei import __version__
+from kankei.analysis.phases import PhaseSettings, find_phases
+from kankei.analysis.series import dyad_series
+from kankei.errors import KankeiError, NotFound
+from kankei.extract.cameo import Codebook, load_codebook
+from kankei.serve.assets import STATIC, plotly_js
+from kankei.serve.names import ActorNames, load_actor_names
+from kankei.store import Store
+from kankei.store.queries import (
+    MODES,
+    EventQuery,
+    Period,
+    actor_index,
+    document,
+    documents,
+    find_events,
+)
+
+# the page runs only its own scripts; plotly sets inline styles on the chart
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+ActorCode = Annotated[str, Query(pattern=r"^[A-Z0-9]{2,12}$", description="e.g. USA")]
+
+
+class Context:
+    """What every request reads: the store (one cursor per request) and the code names."""
+
+    def __init__(self, db: Path) -> None:
+        self.store = Store(db, read_only=True)
+        self.codebook: Codebook = load_codebook()
+        self.names: ActorNames = load_actor_names()
+
+    def named(self, row: dict[str, Any]) -> dict[str, Any]:
+        code = self.codebook.get(row["code"]) if row["code"] in self.codebook else None
+        row["code_name"] = code.name if code else None
+        row["code_name_ja"] = code.name_ja if code else None
+        return row
+
+
+def _store(request: Request) -> Iterator[Store]:
+    handle: Store = request.app.state.context.store.cursor()
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+
+
+def create_app(db: Path) -> FastAPI:
+    ctx = Context(db)
+    app = FastAPI(
+        title="kankei",
+        version=__version__,
+        description="Political event data coded from Japanese documents: events, dyadic "
+        "series, phases, actors and the documents they came from. Read-only.",
+    )
+    app.state.context = ctx
+
+    @app.exception_handler(KankeiError)
+    async def _kankei_error(request: Request, exc: KankeiError) -> JSONResponse:
+        status = 404 if isinstance(exc, NotFound) else 400
+        return JSONResponse({"detail": exc.message}, status_code=status)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly() -> FileResponse:
+        return FileResponse(plotly_js(), media_type="text/javascript")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/api/meta", summary="What the store holds")
+    def meta(s: StoreDep) -> dict[str, Any]:
+        return {"version": __version__, "db": db.name, **s.counts(), "modes": list(MODES)}
+
+    @app.get("/api/events", summary="Events, filtered and paginated, in time order")
+    def events(
+        s: StoreDep,
+        actor: ActorCode | None = None,
+        source: ActorCode | None = None,
+        target: ActorCode | None = None,
+        dyad: Annotated[
+            str | None,
+            Query(pattern=r"^[A-Z0-9]{2,12},[A-Z0-9]{2,12}$", description="A,B: both ways"),
+        ] = None,
+        year_from: Annotated[int | None, Query(alias="from", ge=1, le=9999)] = None,
+        year_to: Annotated[int | None, Query(alias="to", ge=1, le=9999)] = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+        code: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        mode: Annotated[list[str] | None, Query(description=", ".join(MODES))] = None,
+        negated: bool | None = None,
+        q: Annotated[str | None, Query(max_length=100, description="text search")] = None,
+        doc_id: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        pair = tuple(dyad.split(",")) if dyad else None
+        query = EventQuery(
+            actor=actor,
+            source=source,
+            target=target,
+            dyad=(pair[0], pair[1]) if pair else None,
+            year_from=year_from,
+            year_to=year_to,
+            root=root,
+            code=code,
+            modes=tuple(mode or ()),
+            negated=negated,
+            text=q or None,
+            doc_id=doc_id,
+            limit=limit,
+            offset=offset,
+        )
+        page = find_events(s, query)
+        return {
+            "total": page.total,
+            "limit": limit,
+            "offset": offset,
+            "items": [ctx.named(r) for r in page.items],
+        }
+
+    @app.get("/api/series", summary="Dyadic series: A→B, B→A and both, per period")
+    def series(
+        s: StoreDep,
+        a: ActorCode,
+        b: ActorCode,
+        by: Annotated[str, Query(description="year, month, decade or Ny")] = "year",
+        all_modes: bool = False,
+    ) -> dict[str, Any]:
+        return dyad_series(s, a, b, Period.parse(by), asserted_only=not all_modes).to_dict()
+
+    @app.get("/api/phases", summary="Phases of the A–B relationship (change points)")
+    def phases(
+        s: StoreDep,
+        a: ActorCode,
+        b: ActorCode,
+        by: str = "year",
+        direction: Annotated[str, Query(pattern="^(ab|ba|both)$")] = "both",
+        penalty: Annotated[float | None, Query(ge=0)] = None,
+        max_gap: Annotated[int, Query(ge=1, le=1000)] = 10,
+        top: Annotated[int, Query(ge=0, le=50)] = 5,
+    ) -> dict[str, Any]:
+        settings = PhaseSettings(
+            period=Period.parse(by),
+            direction=direction,  # type: ignore[arg-type]
+            penalty=penalty,
+            max_gap=max_gap,
+            top=top,
+        )
+        found = find_phases(s, a, b, settings)
+        items = [p.to_dict() for p in found]
+        for item in items:
+            item["top_events"] = [ctx.named(e) for e in item["top_events"]]
+        return {"a": a, "b": b, "phases": items}
+
+    @app.get("/api/actors", summary="Actor codes in the store, with their Japanese names")
+    def actors(
+        s: StoreDep,
+        q: Annotated[str | None, Query(max_length=50, description="code or name")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> dict[str, Any]:
+        rows = actor_index(s)
+        for row in rows:
+            row["names"] = list(ctx.names.names(row["code"])[:8])
+        if q:
+            rows = [r for r in rows if ctx.names.matches(r["code"], q, r["words"])]
+        return {"total": len(rows), "items": rows[:limit]}
+
+    @app.get("/api/documents", summary="The documents in the store")
+    def document_list(
+        s: StoreDep,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        page = documents(s, limit, offset)
+        return {"total": page.total, "items": page.items}
+
+    @app.get("/api/documents/{doc_id}", summary="A document's text, sentences and events")
+    def document_view(s: StoreDep, doc_id: str) -> dict[str, Any]:
+        out = document(s, doc_id)
+        out["events"] = [ctx.named(e) for e in out["events"]]
+        return out
+
+    return app

@@ -1,0 +1,291 @@
+"""Read-only queries behind the analysis, the HTTP API and the report.
+
+Every value from a caller travels as a bound parameter; the only text spliced into SQL comes
+from the closed choices below (period expressions, sort keys), never from the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from kankei.errors import NotFound, QueryError
+from kankei.store.db import Store
+
+Direction = Literal["ab", "ba", "both"]
+MODES = ("asserted", "desired", "future", "hypothetical")
+
+_WINDOW = re.compile(r"(\d{1,3})y")
+_CODE = re.compile(r"\d{2,4}")
+_ACTOR = re.compile(r"[A-Z0-9]{2,12}")
+
+# what a page of events carries: the event, its sentence as it stands in the document
+_EVENT_COLUMNS = """
+    e.id, e.doc_id, d.name AS doc, d.title AS doc_title, e.sentence_index,
+    e.sent_start, e.sent_end,
+    substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence,
+    e.date, e.date_text, e.date_precision, e.date_start, e.date_end, e.year,
+    e.source, e.target, e.source_text, e.target_text, e.source_agent, e.target_agent,
+    e.code, e.root, e.goldstein, e.quad_class, e.plover,
+    e.predicate, e.pred_start, e.pred_end, e.negated, e.mode, e.confidence, e.rule
+"""
+
+_ORDER = "e.year NULLS LAST, e.date NULLS LAST, d.name, e.sent_start, e.pred_start, e.id"
+
+
+@dataclass(frozen=True)
+class Period:
+    """How events are grouped in time: by year, by month, or in windows of N years."""
+
+    unit: Literal["year", "month"]
+    years: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        if text in ("year", "month"):
+            return cls(unit=text)  # type: ignore[arg-type]
+        if text == "decade":
+            return cls(unit="year", years=10)
+        m = _WINDOW.fullmatch(text)
+        if m and int(m.group(1)) >= 1:
+            return cls(unit="year", years=int(m.group(1)))
+        raise QueryError(f"unknown period {text!r}: use year, month, decade or Ny (e.g. 5y)")
+
+    @property
+    def name(self) -> str:
+        if self.unit == "month":
+            return "month"
+        return "year" if self.years == 1 else f"{self.years}y"
+
+    def sql(self) -> str:
+        if self.unit == "month":
+            return "substr(e.date, 1, 7)"
+        if self.years == 1:
+            return "e.year::VARCHAR"
+        return f"(e.year - e.year % {self.years})::VARCHAR"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for a page of events. Empty fields do not filter."""
+
+    actor: str | None = None  # as source or as target
+    source: str | None = None
+    target: str | None = None
+    dyad: tuple[str, str] | None = None  # either direction between the two
+    year_from: int | None = None
+    year_to: int | None = None
+    root: str | None = None
+    code: str | None = None  # this code and the codes below it
+    modes: tuple[str, ...] = ()
+    negated: bool | None = None
+    text: str | None = None  # in the sentence, the predicate or the actors' words
+    doc_id: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+    def validated(self) -> EventQuery:
+        for name in ("actor", "source", "target"):
+            value = getattr(self, name)
+            if value is not None and not _ACTOR.fullmatch(value):
+                raise QueryError(f"{name}: {value!r} is not an actor code (e.g. USA, SUN)")
+        if self.dyad is not None:
+            for value in self.dyad:
+                if not _ACTOR.fullmatch(value):
+                    raise QueryError(f"dyad: {value!r} is not an actor code (e.g. USA, SUN)")
+        for name, value in (("root", self.root), ("code", self.code)):
+            if value is not None and not _CODE.fullmatch(value):
+                raise QueryError(f"{name}: {value!r} is not a CAMEO code (digits, e.g. 04, 042)")
+        if self.root is not None and len(self.root) != 2:
+            raise QueryError(f"root: {self.root!r} must have two digits (e.g. 04)")
+        for mode in self.modes:
+            if mode not in MODES:
+                raise QueryError(f"mode: {mode!r} is not one of {', '.join(MODES)}")
+        if not 1 <= self.limit <= 1000:
+            raise QueryError(f"limit: {self.limit} is outside 1..1000")
+        if self.offset < 0:
+            raise QueryError(f"offset: {self.offset} is negative")
+        if (
+            self.year_from is not None
+            and self.year_to is not None
+            and self.year_from > self.year_to
+        ):
+            raise QueryError(f"period: from {self.year_from} is after to {self.year_to}")
+        return self
+
+
+@dataclass(frozen=True)
+class EventPage:
+    total: int
+    items: list[dict[str, Any]]
+
+
+def _event_where(q: EventQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if q.actor:
+        clauses.append("(e.source = ? OR e.target = ?)")
+        params += [q.actor, q.actor]
+    if q.source:
+        clauses.append("e.source = ?")
+        params.append(q.source)
+    if q.target:
+        clauses.append("e.target = ?")
+        params.append(q.target)
+    if q.dyad:
+        a, b = q.dyad
+        clauses.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
+        params += [a, b, b, a]
+    if q.year_from is not None:
+        clauses.append("e.year >= ?")
+        params.append(q.year_from)
+    if q.year_to is not None:
+        clauses.append("e.year <= ?")
+        params.append(q.year_to)
+    if q.root:
+        clauses.append("e.root = ?")
+        params.append(q.root)
+    if q.code:
+        clauses.append("starts_with(e.code, ?)")
+        params.append(q.code)
+    if q.modes:
+        clauses.append("list_contains(?, e.mode)")
+        params.append(list(q.modes))
+    if q.negated is not None:
+        clauses.append("e.negated = ?")
+        params.append(q.negated)
+    if q.doc_id:
+        clauses.append("e.doc_id = ?")
+        params.append(q.doc_id)
+    if q.text:
+        clauses.append(
+            "(contains(e.predicate, ?) OR contains(coalesce(e.source_text, ''), ?)"
+            " OR contains(coalesce(e.target_text, ''), ?) OR EXISTS (SELECT 1 FROM sentences s"
+            " WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_index"
+            " AND contains(s.clean_text, ?)))"
+        )
+        params += [q.text] * 4
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_events(store: Store, query: EventQuery) -> EventPage:
+    """One page of events matching the query, in time order, with the total count."""
+    q = query.validated()
+    where, params = _event_where(q)
+    row = store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
+    total = int(row[0]) if row else 0
+    sql = (
+        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id) {where}"
+        f" ORDER BY {_ORDER} LIMIT ? OFFSET ?"
+    )
+    cur = store.con.execute(sql, [*params, q.limit, q.offset])
+    cols = [c[0] for c in cur.description]
+    return EventPage(total, [dict(zip(cols, r, strict=True)) for r in cur.fetchall()])
+
+
+def top_events(
+    store: Store,
+    a: str,
+    b: str,
+    year_from: int,
+    year_to: int,
+    limit: int,
+    direction: Direction = "both",
+) -> list[dict[str, Any]]:
+    """The asserted events between A and B in the years with the largest |Goldstein|."""
+    pairs = {"ab": [(a, b)], "ba": [(b, a)], "both": [(a, b), (b, a)]}[direction]
+    dyad = " OR ".join(["(e.source = ? AND e.target = ?)"] * len(pairs))
+    sql = f"""
+        SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)
+        WHERE ({dyad})
+          AND e.year BETWEEN ? AND ? AND NOT e.negated AND e.mode = 'asserted'
+        ORDER BY abs(e.goldstein) DESC, {_ORDER} LIMIT ?
+    """
+    params = [x for pair in pairs for x in pair]
+    cur = store.con.execute(sql, [*params, year_from, year_to, limit])
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def series_rows(
+    store: Store, a: str, b: str, period: Period, asserted_only: bool = True
+) -> list[dict[str, Any]]:
+    """Per period and direction (ab, ba): event count, Goldstein sum and QuadClass counts."""
+    dated = "length(e.date) >= 7" if period.unit == "month" else "e.year IS NOT NULL"
+    asserted = " AND NOT e.negated AND e.mode = 'asserted'" if asserted_only else ""
+    sql = f"""
+        SELECT {period.sql()} AS period,
+               CASE WHEN e.source = ? THEN 'ab' ELSE 'ba' END AS direction,
+               count(*) AS events, sum(e.goldstein) AS goldstein_sum,
+               count(*) FILTER (WHERE e.quad_class = 1) AS q1,
+               count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE e.quad_class = 3) AS q3,
+               count(*) FILTER (WHERE e.quad_class = 4) AS q4
+        FROM events e
+        WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))
+          AND {dated}{asserted}
+        GROUP BY ALL ORDER BY period, direction
+    """
+    cur = store.con.execute(sql, [a, a, b, b, a])
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def actor_index(store: Store) -> list[dict[str, Any]]:
+    """Every actor code in the events with how often it acts and is acted on, and the
+    words the documents used for it, most frequent first."""
+    cur = store.con.execute(
+        """
+        WITH a AS (
+            SELECT source AS code, source_text AS words, 1 AS s, 0 AS t FROM events
+            WHERE source IS NOT NULL
+            UNION ALL
+            SELECT target, target_text, 0, 1 FROM events WHERE target IS NOT NULL
+        )
+        SELECT code, sum(s) AS as_source, sum(t) AS as_target, count(*) AS events,
+               list(DISTINCT words ORDER BY words) FILTER (WHERE words <> '')[1:8]
+                   AS words
+        FROM a GROUP BY code ORDER BY events DESC, code
+        """
+    )
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def documents(store: Store, limit: int = 100, offset: int = 0) -> EventPage:
+    row = store.con.execute("SELECT count(*) FROM documents").fetchone()
+    cur = store.con.execute(
+        """
+        SELECT d.doc_id, d.name, d.title, d.fmt, d.doc_date, d.n_chars, d.n_sentences,
+               (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events
+        FROM documents d ORDER BY d.name LIMIT ? OFFSET ?
+        """,
+        [limit, offset],
+    )
+    cols = [c[0] for c in cur.description]
+    items = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return EventPage(int(row[0]) if row else 0, items)
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any]:
+    """A document's text with its sentences and the spans of its events."""
+    cur = store.con.execute(
+        "SELECT doc_id, path, name, title, fmt, encoding, doc_date, doc_date_source, text"
+        " FROM documents WHERE doc_id = ?",
+        [doc_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        raise NotFound(f"no document with id {doc_id!r}")
+    out = dict(zip([c[0] for c in cur.description], row, strict=True))
+    out["sentences"] = [
+        {"index": r[0], "start": r[1], "end": r[2]}
+        for r in store.con.execute(
+            "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        ).fetchall()
+    ]
+    page = find_events(store, EventQuery(doc_id=doc_id, limit=1000))
+    out["events"] = page.items
+    return out
