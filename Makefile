@@ -6,7 +6,13 @@ SHARED := ../shared
 CORPUS ?= $(if $(wildcard $(SHARED)/corpus),$(SHARED)/corpus,examples/corpus)
 DB     ?= out/kankei.duckdb
 
-.PHONY: run test lint typecheck clean
+# the browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes
+CHROMIUM  := /usr/bin/chromium
+CJK_FONTS := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+SUDO      := $(if $(filter 0,$(shell id -u)),,sudo)
+REPORT    ?= out/report-USA-SUN.html
+
+.PHONY: run test lint typecheck clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +26,23 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(VENV)/.installed $@
 
+$(CHROMIUM) $(CJK_FONTS):
+	$(SUDO) apt-get update -q
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk
+
+browser: $(CHROMIUM) $(CJK_FONTS)
+
 run: $(VENV)/.installed
 	@mkdir -p $(dir $(DB))
 	@rm -f $(DB)
 	$(BIN)/kankei ingest $(CORPUS) --db $(DB)
 	$(BIN)/kankei summary --db $(DB) USA SUN
+	$(BIN)/kankei phases USA SUN --db $(DB)
+	$(BIN)/kankei report USA SUN --db $(DB) --out $(REPORT)
+	@echo "report: $(abspath $(REPORT))"
+	@echo "explore: $(BIN)/kankei serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy

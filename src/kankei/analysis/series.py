@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from kankei.store.db import Store
@@ -24,7 +24,16 @@ class SeriesPoint:
     q4: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "period": self.period,
+            "events": self.events,
+            "goldstein_sum": self.goldstein_sum,
+            "goldstein_mean": self.goldstein_mean,
+            "q1": self.q1,
+            "q2": self.q2,
+            "q3": self.q3,
+            "q4": self.q4,
+        }
 
 
 @dataclass(frozen=True)

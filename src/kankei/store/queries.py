@@ -20,18 +20,18 @@ _WINDOW = re.compile(r"(\d{1,3})y")
 _CODE = re.compile(r"\d{2,4}")
 _ACTOR = re.compile(r"[A-Z0-9]{2,12}")
 
-# what a page of events carries: the event, its sentence as it stands in the document
+# what a page of events carries; the documents' part (name, title, the sentence as it stands
+# in the text) is looked up for the picked rows only
 _EVENT_COLUMNS = """
-    e.id, e.doc_id, d.name AS doc, d.title AS doc_title, e.sentence_index,
-    e.sent_start, e.sent_end,
-    substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence,
+    e.id, e.doc_id, e.sentence_index, e.sent_start, e.sent_end,
     e.date, e.date_text, e.date_precision, e.date_start, e.date_end, e.year,
     e.source, e.target, e.source_text, e.target_text, e.source_agent, e.target_agent,
     e.code, e.root, e.goldstein, e.quad_class, e.plover,
     e.predicate, e.pred_start, e.pred_end, e.negated, e.mode, e.confidence, e.rule
 """
 
-_ORDER = "e.year NULLS LAST, e.date NULLS LAST, d.name, e.sent_start, e.pred_start, e.id"
+# the order needs only the events table, so a page is chosen before any join
+_ORDER = "e.year NULLS LAST, e.date NULLS LAST, e.doc_id, e.sent_start, e.pred_start, e.id"
 
 
 @dataclass(frozen=True)
@@ -175,13 +175,37 @@ def find_events(store: Store, query: EventQuery) -> EventPage:
     where, params = _event_where(q)
     row = store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
     total = int(row[0]) if row else 0
-    sql = (
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id) {where}"
-        f" ORDER BY {_ORDER} LIMIT ? OFFSET ?"
+    page = f"SELECT e.id FROM events e {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
+    items = _events_by_id(store, page, [*params, q.limit, q.offset])
+    return EventPage(total, items)
+
+
+def _events_by_id(store: Store, id_query: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The full records of the events an id query picks, in its order: the sort runs on the
+    events table alone, the join and the sentence cut only for the rows picked."""
+    ids = [r[0] for r in store.con.execute(id_query, params).fetchall()]
+    if not ids:
+        return []
+    cur = store.con.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE list_contains(?, e.id)", [ids]
     )
-    cur = store.con.execute(sql, [*params, q.limit, q.offset])
     cols = [c[0] for c in cur.description]
-    return EventPage(total, [dict(zip(cols, r, strict=True)) for r in cur.fetchall()])
+    by_id = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
+    docs = {
+        r[0]: r[1:]
+        for r in store.con.execute(
+            "SELECT doc_id, name, title, text FROM documents WHERE list_contains(?, doc_id)",
+            [list({e["doc_id"] for e in by_id.values()})],
+        ).fetchall()
+    }
+    out = []
+    for eid in ids:
+        event = by_id[eid]
+        name, title, text = docs[event["doc_id"]]
+        event["doc"], event["doc_title"] = name, title
+        event["sentence"] = text[event["sent_start"] : event["sent_end"]]
+        out.append(event)
+    return out
 
 
 def top_events(
@@ -197,15 +221,13 @@ def top_events(
     pairs = {"ab": [(a, b)], "ba": [(b, a)], "both": [(a, b), (b, a)]}[direction]
     dyad = " OR ".join(["(e.source = ? AND e.target = ?)"] * len(pairs))
     sql = f"""
-        SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d USING (doc_id)
+        SELECT e.id FROM events e
         WHERE ({dyad})
           AND e.year BETWEEN ? AND ? AND NOT e.negated AND e.mode = 'asserted'
         ORDER BY abs(e.goldstein) DESC, {_ORDER} LIMIT ?
     """
     params = [x for pair in pairs for x in pair]
-    cur = store.con.execute(sql, [*params, year_from, year_to, limit])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return _events_by_id(store, sql, [*params, year_from, year_to, limit])
 
 
 def series_rows(
