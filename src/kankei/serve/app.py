@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -65,7 +66,14 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 def create_app(db: Path) -> FastAPI:
     ctx = Context(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        ctx.store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="kankei",
         version=__version__,
         description="Political event data coded from Japanese documents: events, dyadic "

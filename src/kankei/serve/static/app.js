@@ -81,6 +81,8 @@ function drawChart(series, phases) {
     chart.dataset.bound = "1";
     chart.on("plotly_hover", (ev) => showPeriodEvents(ev.points[0].customdata[0]));
     chart.on("plotly_click", (ev) => filterPeriod(ev.points[0].customdata[0]));
+    // the document view narrows the chart's column; plotly only watches the window
+    new ResizeObserver(() => Plotly.Plots.resize(chart)).observe(chart);
   }
 }
 
