@@ -60,6 +60,23 @@ class Lexicon:
             # the first definition wins: user files are read before the bundled lexicon
             self.by_lemma.setdefault(entry.lemma, entry)
         self.max_len = max((len(k) for k in self.by_lemma), default=1)
+        # first character -> stems starting with it, for the cheap pre-parse test
+        self._stems: dict[str, set[str]] = {}
+        for key in self.by_lemma:
+            stem = surface_stem(key)
+            self._stems.setdefault(stem[0], set()).add(stem)
+
+    def may_occur(self, text: str) -> bool:
+        """Whether any entry could be matched in the text once parsed: a cheap test that never
+        says no to a sentence holding a predicate (see surface_stem)."""
+        stems = self._stems
+        # a compound's tokens are joined without the spaces that may stand between them
+        text = text.replace(" ", "").replace("\u3000", "")
+        for i, ch in enumerate(text):
+            candidates = stems.get(ch)
+            if candidates and any(text.startswith(stem, i) for stem in candidates):
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self.by_lemma)
@@ -81,6 +98,27 @@ class Lexicon:
             if hit is not None:
                 return hit
         return self.by_lemma.get(lemma)
+
+
+def _hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def surface_stem(key: str) -> str:
+    """The part of an entry that stands unchanged in any text the entry matches.
+
+    An entry matches the tail of a compound's text followed by a token's dictionary form
+    (Sudachi keeps the written form: 申入れ stays 申入れ), so only inflection changes it, and
+    Japanese inflects in the kana after the last kanji. Cutting before the first kana that
+    follows a kanji or katakana (述べる -> 述, 申し入れる -> 申, 関係を断る -> 関係) leaves a
+    substring of every matching sentence; an all-kana entry loses its last kana (わびる -> わび).
+    """
+    for i in range(1, len(key)):
+        if _hiragana(key[i]) and not _hiragana(key[i - 1]):
+            return key[:i]
+    if all(_hiragana(ch) for ch in key) and len(key) > 1:
+        return key[:-1]
+    return key
 
 
 def load_lexicon(codebook: Codebook, user_files: Iterable[Path] = ()) -> Lexicon:
