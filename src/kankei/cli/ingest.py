@@ -70,6 +70,13 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     help="Parser processes (local engine); this process alone writes the store.",
 )
 @click.option(
+    "--chunk-chars",
+    default=30_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Characters read and parsed as one stream (memory vs. fuller parser batches).",
+)
+@click.option(
     "--no-fast-path",
     "slow",
     is_flag=True,
@@ -98,6 +105,7 @@ def ingest_command(
     predicate_files: tuple[Path, ...],
     batch_size: int,
     jobs: int,
+    chunk_chars: int,
     slow: bool,
     engine: str,
     address: str | None,
@@ -117,6 +125,7 @@ def ingest_command(
         fast=not slow,
         ner=slow,
         jobs=jobs,
+        chunk_chars=chunk_chars,
     )
     console = Console(stderr=True)
     started = time.perf_counter()

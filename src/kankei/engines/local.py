@@ -27,12 +27,10 @@ from kankei.settings import Settings
 from kankei.store import Store
 from kankei.store.sources import SourceKey, record_source, stored_unchanged
 
-# A chunk is what goes through the parser in one stream: big enough to fill its batches with
-# sentences from many short documents, small enough to keep memory flat and, with --jobs,
-# to keep every worker busy.
-CHUNK_CHARS = 30_000
+# A chunk (Settings.chunk_chars) is what goes through the parser in one stream: big enough to
+# fill its batches with sentences from many short documents, small enough to keep memory flat;
+# a pool takes a quarter of that per task, so that every worker keeps busy.
 CHUNK_DOCS = 64
-POOL_CHUNK_CHARS = 8_000
 
 Notify = Callable[[str, str], None]
 
@@ -60,12 +58,12 @@ def ingest_local(
         in_flight: set[str] = set()
         docs = new_documents(discover(paths), Reader(settings), store, report, notify, in_flight)
         if settings.jobs > 1:
-            coded = _pooled(chunks(docs, POOL_CHUNK_CHARS, CHUNK_DOCS), settings)
+            coded = _pooled(chunks(docs, settings.chunk_chars // 4, CHUNK_DOCS), settings)
         else:
             pipeline = Pipeline(settings)
             coded = (
                 (chunk, code_chunk(pipeline, [p.doc for p in chunk]))
-                for chunk in chunks(docs, CHUNK_CHARS, CHUNK_DOCS)
+                for chunk in chunks(docs, settings.chunk_chars, CHUNK_DOCS)
             )
         for chunk, outcomes in coded:
             for pending, outcome in zip(chunk, outcomes, strict=True):
