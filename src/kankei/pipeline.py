@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kankei.extract.actors import load_actor_dictionary
+from kankei.extract.actors import RawMention, load_actor_dictionary
 from kankei.extract.cameo import load_codebook
 from kankei.extract.coding import CodedDocument, Coder
 from kankei.extract.dates import latest_stated_date
@@ -15,6 +15,7 @@ from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
 from kankei.ingest import read_document
 from kankei.ingest.boilerplate import load_boilerplate
+from kankei.ingest.documents import document_from_bytes
 from kankei.model import Document, ParsedSentence, Sentence
 from kankei.settings import Settings
 
@@ -53,7 +54,14 @@ class Reader:
         self.boiler = load_boilerplate()
 
     def read(self, path: Path) -> Document:
-        doc = read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        return self._dated(read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler))
+
+    def from_bytes(self, data: bytes, path: Path) -> Document:
+        return self._dated(
+            document_from_bytes(data, path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        )
+
+    def _dated(self, doc: Document) -> Document:
         if doc.doc_date is None:
             # nothing states or evidences the date: the latest explicitly dated event
             latest = latest_stated_date(s.text for s in doc.sentences if s.parse)
@@ -76,12 +84,12 @@ class Pipeline:
     def read(self, path: Path) -> Document:
         return self.reader.read(path)
 
-    def wants_parse(self, sentence: Sentence) -> bool:
+    def wants_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
         """Fast path: only sentences with an actor and a predicate candidate can hold an event.
         Without it every sentence meant for parsing is parsed."""
         if not self.settings.fast:
             return sentence.parse
-        return self.coder.needs_parse(sentence) and self.coder.knowledge.lexicon.may_occur(
+        return self.coder.needs_parse(sentence, named) and self.coder.knowledge.lexicon.may_occur(
             sentence.text
         )
 
@@ -93,9 +101,14 @@ class Pipeline:
         stay full however short the documents are."""
         todo: list[Sentence] = []
         owners: list[int] = []
+        # the dictionary matches that choose what to parse serve the coder again
+        found: list[dict[int, list[RawMention]]] = [{} for _ in docs]
         for k, doc in enumerate(docs):
             for sentence in doc.sentences:
-                if self.wants_parse(sentence):
+                named = None
+                if sentence.parse and self.settings.fast:
+                    named = found[k][sentence.index] = self.coder.actors.find(sentence.text)
+                if self.wants_parse(sentence, named):
                     todo.append(sentence)
                     owners.append(k)
         parsed: list[dict[int, ParsedSentence]] = [{} for _ in docs]
@@ -103,7 +116,11 @@ class Pipeline:
             parsed[k][ps.sentence.index] = ps
         return [
             self.coder.code_document(
-                doc.sentences, parsed[k], doc.doc_date, doc.doc_date_source != LATEST_EVENT
+                doc.sentences,
+                parsed[k],
+                doc.doc_date,
+                doc.doc_date_source != LATEST_EVENT,
+                found[k],
             )
             for k, doc in enumerate(docs)
         ]

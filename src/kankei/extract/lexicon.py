@@ -107,16 +107,17 @@ def _hiragana(ch: str) -> bool:
 def surface_stem(key: str) -> str:
     """The part of an entry that stands unchanged in any text the entry matches.
 
-    An entry matches the tail of a compound's text followed by a token's dictionary form
-    (Sudachi keeps the written form: 申入れ stays 申入れ), so only inflection changes it, and
-    Japanese inflects in the kana after the last kanji. Cutting before the first kana that
-    follows a kanji or katakana (述べる -> 述, 申し入れる -> 申, 関係を断る -> 関係) leaves a
-    substring of every matching sentence; an all-kana entry loses its last kana (わびる -> わび).
+    A noun entry matches the written tail of a compound, so it stands as it is. A verb or
+    adjective entry matches the tail of a compound followed by a token's dictionary form, which
+    Sudachi keeps as written (申入れる stays 申入れる), and inflection only changes its last
+    kana (述べる -> 述べた, 語る -> 語った, 厳しい -> 厳しく) or the two of する/ずる (屈する ->
+    屈した, 応ずる -> 応じた). An object + verb entry (関係を断る) is matched across the words
+    between them: its verb stands for it.
     """
-    for i in range(1, len(key)):
-        if _hiragana(key[i]) and not _hiragana(key[i - 1]):
-            return key[:i]
-    if all(_hiragana(ch) for ch in key) and len(key) > 1:
+    key = key.rsplit("を", 1)[-1] or key
+    if key.endswith(("する", "ずる")) and len(key) > 2:
+        return key[:-2]
+    if _hiragana(key[-1]) and len(key) > 1:
         return key[:-1]
     return key
 
