@@ -11,6 +11,7 @@ file system).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -84,8 +85,8 @@ def ingest_ray(
             files[os.path.abspath(path)] = (order, str(path), key)
     if on_start:
         on_start(len(files) + len(report.unchanged))
-    for path in report.unchanged:
-        notify(path, "unchanged")
+    for skipped in report.unchanged:
+        notify(skipped, "unchanged")
     if not files:
         return report
 
@@ -96,6 +97,7 @@ def ingest_ray(
             num_cpus=None if address else settings.jobs,
             include_dashboard=False,
             log_to_driver=False,
+            logging_level=logging.WARNING,
         )
     try:
         folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
@@ -113,6 +115,7 @@ def _run(files: list[str], settings: Settings, folder: Path) -> None:
 
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the CLI has its own
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     # reading and writing are light: fractions of a CPU, so that the actors can take the rest
     dataset = ray.data.read_binary_files(files, include_paths=True, num_cpus=0.1)
     coded = dataset.map_batches(
@@ -120,7 +123,7 @@ def _run(files: list[str], settings: Settings, folder: Path) -> None:
         fn_constructor_kwargs={"settings": settings},
         batch_size=BATCH_DOCS,
         batch_format="numpy",
-        concurrency=settings.jobs,
+        compute=ray.data.ActorPoolStrategy(size=settings.jobs),
         num_cpus=0.9,
     )
     coded.write_parquet(str(folder), ray_remote_args={"num_cpus": 0.1})
