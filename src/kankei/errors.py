@@ -9,7 +9,8 @@ KankeiError
 ├── DataFileError          a bundled or user data file (actors, predicates, CAMEO) is malformed
 ├── StoreError             the DuckDB store is missing, locked or of another schema version
 ├── GoldFileError          an evaluation gold file is malformed
-└── ExportError            an export format is unknown or its library is missing
+├── ExportError            an export format is unknown or its library is missing
+└── EngineError            the Ray engine is missing or its cluster failed
 """
 
 from __future__ import annotations
@@ -66,3 +67,7 @@ class GoldFileError(KankeiError):
 
 class ExportError(KankeiError):
     """The export failed."""
+
+
+class EngineError(KankeiError):
+    """The Ray engine failed."""

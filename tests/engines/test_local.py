@@ -1,4 +1,5 @@
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -54,9 +55,13 @@ def test_chunks_are_bounded():
 
 @pytest.mark.slow
 def test_jobs_2_gives_the_events_of_one_process(tmp_path):
-    one = ingest([EXAMPLES], Settings(db=tmp_path / "one.duckdb"))
-    two = ingest([EXAMPLES], Settings(db=tmp_path / "two.duckdb", jobs=2, chunk_chars=4000))
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    one = ingest([folder], Settings(db=tmp_path / "one.duckdb"))
+    two = ingest([folder], Settings(db=tmp_path / "two.duckdb", jobs=2, chunk_chars=4000))
     assert one.stored == two.stored and one.events == two.events > 0
+    assert one.failed == two.failed and len(one.failed) == 1
     assert rows(tmp_path / "one.duckdb") == rows(tmp_path / "two.duckdb")
 
 
@@ -84,6 +89,7 @@ def test_an_unchanged_file_is_skipped_without_reading_it(tmp_path, monkeypatch):
     assert read == [b.name] and sorted(again.unchanged) == [str(a), str(b)]
     # now b is recorded with its new mtime: nothing is read
     read.clear()
+    monkeypatch.setattr("kankei.engines.local.Pipeline", lambda s: pytest.fail("parser loaded"))
     ingest([folder], Settings(db=db))
     assert read == []
 

@@ -60,11 +60,7 @@ def ingest_local(
         if settings.jobs > 1:
             coded = _pooled(chunks(docs, settings.chunk_chars // 4, CHUNK_DOCS), settings)
         else:
-            pipeline = Pipeline(settings)
-            coded = (
-                (chunk, code_chunk(pipeline, [p.doc for p in chunk]))
-                for chunk in chunks(docs, settings.chunk_chars, CHUNK_DOCS)
-            )
+            coded = _in_process(chunks(docs, settings.chunk_chars, CHUNK_DOCS), settings)
         for chunk, outcomes in coded:
             for pending, outcome in zip(chunk, outcomes, strict=True):
                 _write(store, pending, outcome, report, notify)
@@ -121,6 +117,16 @@ def chunks(docs: Iterable[Pending], max_chars: int, max_docs: int) -> Iterator[l
         yield chunk
 
 
+def _in_process(
+    chunked: Iterable[list[Pending]], settings: Settings
+) -> Iterator[tuple[list[Pending], list[CodedDocument | str]]]:
+    pipeline: Pipeline | None = None
+    for chunk in chunked:
+        # loaded with the first document to parse: a re-run with nothing new skips the load
+        pipeline = pipeline or Pipeline(settings)
+        yield chunk, code_chunk(pipeline, [p.doc for p in chunk])
+
+
 def code_chunk(pipeline: Pipeline, docs: Sequence[Document]) -> list[CodedDocument | str]:
     """Coded documents, or for a document that could not be coded, why."""
     try:
@@ -150,7 +156,12 @@ def _write(
         report.failed.append((doc.path, outcome))
         notify(doc.path, "failed")
         return
-    store.replace_document(doc, outcome.events, outcome.unknown)
+    try:
+        store.replace_document(doc, outcome.events, outcome.unknown)
+    except Exception as exc:  # one document must not stop the others: report and go on
+        report.failed.append((doc.path, _crash(Path(doc.path), exc)))
+        notify(doc.path, "failed")
+        return
     if pending.key is not None:
         record_source(store, pending.key, doc.doc_id)
     report.stored.append(doc.path)

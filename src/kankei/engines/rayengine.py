@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kankei.engines.shards import coded_row, failed_row, load_shards, to_table
-from kankei.errors import IngestError
+from kankei.errors import EngineError, IngestError
 from kankei.ingest import discover
 from kankei.model import Document
 from kankei.pipeline import IngestReport, Pipeline
@@ -70,7 +70,10 @@ def ingest_ray(
 ) -> IngestReport:
     """Ingest with Ray: join the cluster at `address`, or start Ray here (settings.jobs CPUs),
     or use the Ray this process already started. `settings.jobs` actors parse."""
-    import ray
+    try:
+        import ray
+    except ImportError as exc:
+        raise EngineError("Ray is not installed: pip install 'kankei[ray]'") from exc
 
     notify: Notify = on_document or (lambda path, status: None)
     report = IngestReport()
@@ -91,19 +94,21 @@ def ingest_ray(
         return report
 
     started_here = not ray.is_initialized()
-    if started_here:
-        ray.init(
-            address=address,
-            num_cpus=None if address else settings.jobs,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-        )
+    folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
     try:
-        folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
-        _run(sorted(files), settings, folder)
-    finally:
         if started_here:
+            ray.init(
+                address=address,
+                num_cpus=None if address else settings.jobs,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+            )
+        _run(sorted(files), settings, folder)
+    except (ConnectionError, ray.exceptions.RayError) as exc:
+        raise EngineError(str(exc).strip().splitlines()[0] if str(exc).strip() else "") from exc
+    finally:
+        if started_here and ray.is_initialized():
             ray.shutdown()
     with Store(settings.db) as store:
         load_shards(store, folder, files, report, notify)

@@ -126,8 +126,12 @@ def load_shards(
 ) -> None:
     """Write the documents of the shards in `folder` into the store, in the order the files
     were found. `files` maps the path as read to (order, path as given, size and mtime)."""
+    missing = dict(files)
     for row in _rows_in_order(folder, files):
-        _, path, key = files[row["source"]]
+        entry = missing.pop(row["source"], None)
+        if entry is None:
+            continue  # a second copy of a row (a retried Ray task wrote it twice)
+        _, path, key = entry
         if row["error"] is not None:
             report.failed.append((path, row["error"]))
             notify(path, "failed")
@@ -147,6 +151,9 @@ def load_shards(
         report.sentences += len(doc.sentences)
         report.chars += len(doc.text)
         notify(path, "stored")
+    for _, path, _ in sorted(missing.values()):
+        report.failed.append((path, f"{path}: no coded document came back from the engine"))
+        notify(path, "failed")
 
 
 def _rows_in_order(
