@@ -46,7 +46,7 @@ UNKNOWN_TYPE = pa.struct(
 )
 SCHEMA = pa.schema(
     [
-        ("source", pa.string()),  # the path as read: the key back to the file
+        ("file", pa.string()),  # the path as read: the key back to the file
         ("error", pa.string()),
         ("doc_id", pa.string()),
         ("name", pa.string()),
@@ -64,12 +64,12 @@ SCHEMA = pa.schema(
 
 
 def failed_row(source: str, message: str) -> dict[str, Any]:
-    return {"source": source, "error": message}
+    return {"file": source, "error": message}
 
 
 def coded_row(source: str, doc: Document, coded: CodedDocument) -> dict[str, Any]:
     return {
-        "source": source,
+        "file": source,
         "error": None,
         "doc_id": doc.doc_id,
         "name": doc.name,
@@ -128,7 +128,7 @@ def load_shards(
     were found. `files` maps the path as read to (order, path as given, size and mtime)."""
     missing = dict(files)
     for row in _rows_in_order(folder, files):
-        entry = missing.pop(row["source"], None)
+        entry = missing.pop(row["file"], None)
         if entry is None:
             continue  # a second copy of a row (a retried Ray task wrote it twice)
         _, path, key = entry
@@ -162,11 +162,11 @@ def _rows_in_order(
     """The shards' rows sorted by the files' order, streamed (DuckDB sorts out of core)."""
     con = duckdb.connect()
     try:
-        found = pa.table({"source": list(files), "ord": [v[0] for v in files.values()]})
+        found = pa.table({"file": list(files), "ord": [v[0] for v in files.values()]})
         con.register("found", found)
         glob = str(folder / "*.parquet").replace("'", "''")
         rel = con.sql(
-            f"SELECT s.* FROM read_parquet('{glob}') s JOIN found USING (source) ORDER BY ord"
+            f"SELECT s.* FROM read_parquet('{glob}') s JOIN found USING (file) ORDER BY ord"
         )
         # DuckDB 2 renamed the relation's fetch_arrow_reader to to_arrow_reader
         stream = getattr(rel, "to_arrow_reader", None) or rel.fetch_arrow_reader
