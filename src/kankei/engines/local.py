@@ -25,7 +25,7 @@ from kankei.model import Document
 from kankei.pipeline import IngestReport, Pipeline, Reader
 from kankei.settings import Settings
 from kankei.store import Store
-from kankei.store.sources import SourceKey, record_source, stored_unchanged
+from kankei.store.sources import SourceKey, SourceLog, stored_unchanged
 
 # A chunk (Settings.chunk_chars) is what goes through the parser in one stream: big enough to
 # fill its batches with sentences from many short documents, small enough to keep memory flat;
@@ -55,16 +55,21 @@ def ingest_local(
     notify: Notify = on_document or (lambda path, status: None)
     report = IngestReport()
     with Store(settings.db) as store:
+        log = SourceLog(store)
         in_flight: set[str] = set()
-        docs = new_documents(discover(paths), Reader(settings), store, report, notify, in_flight)
+        reader = Reader(settings)
+        docs = new_documents(discover(paths), reader, store, log, report, notify, in_flight)
         if settings.jobs > 1:
             coded = _pooled(chunks(docs, settings.chunk_chars // 4, CHUNK_DOCS), settings)
         else:
             coded = _in_process(chunks(docs, settings.chunk_chars, CHUNK_DOCS), settings)
-        for chunk, outcomes in coded:
-            for pending, outcome in zip(chunk, outcomes, strict=True):
-                _write(store, pending, outcome, report, notify)
-                in_flight.discard(pending.doc.doc_id)
+        try:
+            for chunk, outcomes in coded:
+                for pending, outcome in zip(chunk, outcomes, strict=True):
+                    _write(store, log, pending, outcome, report, notify)
+                    in_flight.discard(pending.doc.doc_id)
+        finally:
+            log.flush()
     return report
 
 
@@ -72,6 +77,7 @@ def new_documents(
     files: Iterable[Path],
     reader: Reader,
     store: Store,
+    log: SourceLog,
     report: IngestReport,
     notify: Notify,
     in_flight: set[str],
@@ -96,7 +102,7 @@ def new_documents(
         # the same text under another name, stored or on its way to the store
         if doc.doc_id in in_flight or store.has_document(doc.doc_id):
             if key is not None and doc.doc_id not in in_flight:
-                record_source(store, key, doc.doc_id)
+                log.record(key, doc.doc_id)
             report.unchanged.append(str(path))
             notify(str(path), "unchanged")
             continue
@@ -146,6 +152,7 @@ def code_chunk(pipeline: Pipeline, docs: Sequence[Document]) -> list[CodedDocume
 
 def _write(
     store: Store,
+    log: SourceLog,
     pending: Pending,
     outcome: CodedDocument | str,
     report: IngestReport,
@@ -163,7 +170,7 @@ def _write(
         notify(doc.path, "failed")
         return
     if pending.key is not None:
-        record_source(store, pending.key, doc.doc_id)
+        log.record(pending.key, doc.doc_id)
     report.stored.append(doc.path)
     report.events += len(outcome.events)
     report.sentences += len(doc.sentences)

@@ -21,7 +21,7 @@ from kankei.extract.coding import CodedDocument
 from kankei.model import Document, Event, Sentence
 from kankei.pipeline import IngestReport
 from kankei.store import Store
-from kankei.store.sources import SourceKey, record_source
+from kankei.store.sources import SourceKey, SourceLog
 
 _ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 
@@ -126,6 +126,21 @@ def load_shards(
 ) -> None:
     """Write the documents of the shards in `folder` into the store, in the order the files
     were found. `files` maps the path as read to (order, path as given, size and mtime)."""
+    log = SourceLog(store)
+    try:
+        _load(store, log, folder, files, report, notify)
+    finally:
+        log.flush()
+
+
+def _load(
+    store: Store,
+    log: SourceLog,
+    folder: Path,
+    files: Mapping[str, tuple[int, str, SourceKey | None]],
+    report: IngestReport,
+    notify: Callable[[str, str], None],
+) -> None:
     missing = dict(files)
     for row in _rows_in_order(folder, files):
         entry = missing.pop(row["file"], None)
@@ -138,14 +153,14 @@ def load_shards(
             continue
         if store.has_document(row["doc_id"]):
             if key is not None:
-                record_source(store, key, row["doc_id"])
+                log.record(key, row["doc_id"])
             report.unchanged.append(path)
             notify(path, "unchanged")
             continue
         doc, coded = _document(row, path)
         store.replace_document(doc, coded.events, coded.unknown)
         if key is not None:
-            record_source(store, key, doc.doc_id)
+            log.record(key, doc.doc_id)
         report.stored.append(path)
         report.events += len(coded.events)
         report.sentences += len(doc.sentences)

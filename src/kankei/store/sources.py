@@ -34,19 +34,40 @@ def stored_unchanged(store: Store, key: SourceKey) -> bool:
     """Whether the file at key.path was stored, with this size and mtime, and its document is
     still in the store."""
     row = store.con.execute(
-        """
-        SELECT 1 FROM sources s JOIN documents d USING (doc_id)
-        WHERE s.path = ? AND s.size = ? AND s.mtime_ns = ? AND s.recorded_ns - s.mtime_ns > ?
-        """,
-        [key.path, key.size, key.mtime_ns, _RACY_NS],
+        "SELECT size, mtime_ns, recorded_ns, doc_id FROM sources WHERE path = ?", [key.path]
     ).fetchone()
-    return row is not None
+    if row is None:
+        return False
+    size, mtime_ns, recorded_ns, doc_id = row
+    if size != key.size or mtime_ns != key.mtime_ns or recorded_ns - mtime_ns <= _RACY_NS:
+        return False
+    return store.has_document(doc_id)
 
 
-def record_source(store: Store, key: SourceKey, doc_id: str) -> None:
-    """Remember the file's size and mtime for the document read from it. Written after the
-    document's own transaction: a run stopped in between reads the file again next time."""
-    store.con.execute(
-        "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
-        [key.path, key.size, key.mtime_ns, time.time_ns(), doc_id],
-    )
+class SourceLog:
+    """Size and mtime of the files whose documents were stored, written a batch at a time:
+    one transaction for many files instead of one each. A run stopped before a flush reads
+    those files again next time and finds their documents stored by their content hash."""
+
+    def __init__(self, store: Store, batch: int = 256) -> None:
+        self.store = store
+        self.batch = batch
+        self.rows: list[list[object]] = []
+
+    def record(self, key: SourceKey, doc_id: str) -> None:
+        self.rows.append([key.path, key.size, key.mtime_ns, time.time_ns(), doc_id])
+        if len(self.rows) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        con = self.store.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)", self.rows)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self.rows = []
