@@ -177,6 +177,8 @@ def _rows_in_order(
     """The shards' rows sorted by the files' order, streamed (DuckDB sorts out of core)."""
     con = duckdb.connect()
     try:
+        # the query stays open while the store is written: its bar would print to stdout
+        con.execute("SET enable_progress_bar = false")
         found = pa.table({"file": list(files), "ord": [v[0] for v in files.values()]})
         con.register("found", found)
         glob = str(folder / "*.parquet").replace("'", "''")
