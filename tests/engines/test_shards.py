@@ -20,22 +20,25 @@ def test_shards_load_into_the_store_as_the_local_engine_writes(pipeline, write, 
     gone = tmp_path / "in" / "gone.txt"  # found, then never coded: reported, not lost
     broken = tmp_path / "in" / "broken.txt"
     rows = [failed_row(os.path.abspath(broken), f"{broken}: broken")]
-    for path in reversed(paths):  # shards come back in any order
+    for path in reversed(paths):
         doc = pipeline.read(path)
         rows.append(coded_row(os.path.abspath(path), doc, pipeline.code(doc)))
     (tmp_path / "shards").mkdir()
-    pq.write_table(to_table(rows), tmp_path / "shards" / "part-0.parquet")
+    shards = [tmp_path / "shards" / "part-0.parquet", tmp_path / "shards" / "part-1.parquet"]
+    pq.write_table(to_table(rows[:2]), shards[0])
+    pq.write_table(to_table(rows[2:]), shards[1])
 
     order = [*paths, broken, gone]
     files = {os.path.abspath(p): (i, str(p), None) for i, p in enumerate(order)}
     report = IngestReport()
     seen: list[tuple[str, str]] = []
     with Store(tmp_path / "shards.duckdb") as store:
-        load_shards(store, tmp_path / "shards", files, report, lambda p, s: seen.append((p, s)))
+        load_shards(store, shards, files, report, lambda p, s: seen.append((p, s)))
+    # each shard in the files' order; the file no shard holds at the end
     assert seen == [
-        (str(paths[0]), "stored"),
         (str(paths[1]), "stored"),
         (str(broken), "failed"),
+        (str(paths[0]), "stored"),
         (str(gone), "failed"),
     ]
 

@@ -1,11 +1,11 @@
 """The Ray engine: the same pipeline on Ray Data, on this machine or a cluster.
 
 The files are read as a dataset (read_binary_files); an actor pool codes them, each actor
-loading the Pipeline once (map_batches with a callable class); the coded documents are
-written as Parquet shards, which this process then loads into DuckDB in the order the files
-were found, through the local engine's per-document transaction. On a cluster the input
-files and the shard folder must be reachable at the same paths from every node (a shared
-file system).
+loading the Pipeline once (map_batches with a callable class); each block of coded documents
+that comes back is written here as a Parquet shard and loaded into DuckDB through the local
+engine's per-document transaction while the cluster codes the next ones, in the order the
+files were found. On a cluster the input files must be readable at the same paths from every
+node (a shared file system); the shards and the store stay on this machine.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,42 +86,44 @@ def ingest_ray(
                 report.unchanged.append(str(path))
                 continue
             files[os.path.abspath(path)] = (order, str(path), key)
-    if on_start:
-        on_start(len(files) + len(report.unchanged))
-    for skipped in report.unchanged:
-        notify(skipped, "unchanged")
-    if not files:
-        return report
+        if on_start:
+            on_start(len(files) + len(report.unchanged))
+        for skipped in report.unchanged:
+            notify(skipped, "unchanged")
+        if not files:
+            return report
 
-    started_here = not ray.is_initialized()
-    folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
-    try:
-        if started_here:
-            ray.init(
-                address=address,
-                num_cpus=None if address else settings.jobs,
-                include_dashboard=False,
-                log_to_driver=False,
-                logging_level=logging.WARNING,
-            )
-        _run(sorted(files), settings, folder)
-    except (ConnectionError, ray.exceptions.RayError) as exc:
-        raise EngineError(str(exc).strip().splitlines()[0] if str(exc).strip() else "") from exc
-    finally:
-        if started_here and ray.is_initialized():
-            ray.shutdown()
-    with Store(settings.db) as store:
-        load_shards(store, folder, files, report, notify)
+        started_here = not ray.is_initialized()
+        folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
+        try:
+            if started_here:
+                ray.init(
+                    address=address,
+                    num_cpus=None if address else settings.jobs,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=logging.WARNING,
+                )
+            load_shards(store, _coded_shards(list(files), settings, folder), files, report, notify)
+        except (ConnectionError, ray.exceptions.RayError) as exc:
+            raise EngineError(str(exc).strip().splitlines()[0] if str(exc).strip() else "") from exc
+        finally:
+            if started_here and ray.is_initialized():
+                ray.shutdown()
     return report
 
 
-def _run(files: list[str], settings: Settings, folder: Path) -> None:
+def _coded_shards(files: list[str], settings: Settings, folder: Path) -> Iterator[Path]:
+    """Code the files on Ray; write each block of coded documents that comes back as a
+    Parquet shard and yield it, so that loading it overlaps the coding of the next ones."""
+    import pyarrow.parquet as pq
     import ray.data
 
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the CLI has its own
+    context.execution_options.preserve_order = True  # blocks come back in the files' order
     logging.getLogger("ray.data").setLevel(logging.WARNING)
-    # reading and writing are light: fractions of a CPU, so that the actors can take the rest
+    # reading is light: a fraction of a CPU, so that the actors can take the rest
     dataset = ray.data.read_binary_files(files, include_paths=True, num_cpus=0.1)
     coded = dataset.map_batches(
         CodeDocuments,
@@ -131,4 +133,8 @@ def _run(files: list[str], settings: Settings, folder: Path) -> None:
         compute=ray.data.ActorPoolStrategy(size=settings.jobs),
         num_cpus=0.9,
     )
-    coded.write_parquet(str(folder), ray_remote_args={"num_cpus": 0.1})
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, table in enumerate(coded.iter_batches(batch_size=None, batch_format="pyarrow")):
+        shard = folder / f"part-{n:06d}.parquet"
+        pq.write_table(table, shard)
+        yield shard

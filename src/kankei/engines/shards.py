@@ -10,12 +10,12 @@ fields are the same.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from kankei.extract.coding import CodedDocument
 from kankei.model import Document, Event, Sentence
@@ -119,75 +119,56 @@ def _document(row: Mapping[str, Any], path: str) -> tuple[Document, CodedDocumen
 
 def load_shards(
     store: Store,
-    folder: Path,
+    shards: Iterable[Path],
     files: Mapping[str, tuple[int, str, SourceKey | None]],
     report: IngestReport,
     notify: Callable[[str, str], None],
 ) -> None:
-    """Write the documents of the shards in `folder` into the store, in the order the files
-    were found. `files` maps the path as read to (order, path as given, size and mtime)."""
+    """Write the documents of the shards into the store, each as soon as its shard comes,
+    a shard's in the order the files were found. `files` maps the path as read to (order,
+    path as given, size and mtime); a file that no shard holds is reported as failed."""
     log = SourceLog(store)
+    missing = dict(files)
     try:
-        _load(store, log, folder, files, report, notify)
+        for shard in shards:
+            rows = pq.read_table(shard).to_pylist()
+            rows.sort(key=lambda row: files[row["file"]][0] if row["file"] in files else -1)
+            for row in rows:
+                entry = missing.pop(row["file"], None)
+                if entry is not None:  # else a second copy (a retried task wrote it twice)
+                    _load_row(store, log, row, entry[1], entry[2], report, notify)
+        for _, path, _ in sorted(missing.values()):
+            report.failed.append((path, f"{path}: no coded document came back from the engine"))
+            notify(path, "failed")
     finally:
         log.flush()
 
 
-def _load(
+def _load_row(
     store: Store,
     log: SourceLog,
-    folder: Path,
-    files: Mapping[str, tuple[int, str, SourceKey | None]],
+    row: dict[str, Any],
+    path: str,
+    key: SourceKey | None,
     report: IngestReport,
     notify: Callable[[str, str], None],
 ) -> None:
-    missing = dict(files)
-    for row in _rows_in_order(folder, files):
-        entry = missing.pop(row["file"], None)
-        if entry is None:
-            continue  # a second copy of a row (a retried Ray task wrote it twice)
-        _, path, key = entry
-        if row["error"] is not None:
-            report.failed.append((path, row["error"]))
-            notify(path, "failed")
-            continue
-        if store.has_document(row["doc_id"]):
-            if key is not None:
-                log.record(key, row["doc_id"])
-            report.unchanged.append(path)
-            notify(path, "unchanged")
-            continue
-        doc, coded = _document(row, path)
-        store.replace_document(doc, coded.events, coded.unknown)
-        if key is not None:
-            log.record(key, doc.doc_id)
-        report.stored.append(path)
-        report.events += len(coded.events)
-        report.sentences += len(doc.sentences)
-        report.chars += len(doc.text)
-        notify(path, "stored")
-    for _, path, _ in sorted(missing.values()):
-        report.failed.append((path, f"{path}: no coded document came back from the engine"))
+    if row["error"] is not None:
+        report.failed.append((path, row["error"]))
         notify(path, "failed")
-
-
-def _rows_in_order(
-    folder: Path, files: Mapping[str, tuple[int, str, SourceKey | None]]
-) -> Iterator[dict[str, Any]]:
-    """The shards' rows sorted by the files' order, streamed (DuckDB sorts out of core)."""
-    con = duckdb.connect()
-    try:
-        # the query stays open while the store is written: its bar would print to stdout
-        con.execute("SET enable_progress_bar = false")
-        found = pa.table({"file": list(files), "ord": [v[0] for v in files.values()]})
-        con.register("found", found)
-        glob = str(folder / "*.parquet").replace("'", "''")
-        rel = con.sql(
-            f"SELECT s.* FROM read_parquet('{glob}') s JOIN found USING (file) ORDER BY ord"
-        )
-        # DuckDB 2 renamed the relation's fetch_arrow_reader to to_arrow_reader
-        stream = getattr(rel, "to_arrow_reader", None) or rel.fetch_arrow_reader
-        for batch in stream(256):
-            yield from batch.to_pylist()
-    finally:
-        con.close()
+        return
+    if store.has_document(row["doc_id"]):
+        if key is not None:
+            log.record(key, row["doc_id"])
+        report.unchanged.append(path)
+        notify(path, "unchanged")
+        return
+    doc, coded = _document(row, path)
+    store.replace_document(doc, coded.events, coded.unknown)
+    if key is not None:
+        log.record(key, doc.doc_id)
+    report.stored.append(path)
+    report.events += len(coded.events)
+    report.sentences += len(doc.sentences)
+    report.chars += len(doc.text)
+    notify(path, "stored")
