@@ -11,7 +11,8 @@ KankeiError
 ├── QueryError             a query's parameters are invalid
 │   └── NotFound           what it asks for is not in the store
 ├── GoldFileError          an evaluation gold file is malformed
-└── ExportError            an export format is unknown or its library is missing
+├── ExportError            an export format is unknown or its library is missing
+└── EngineError            the Ray engine is missing or its cluster failed
 """
 
 from __future__ import annotations
@@ -76,3 +77,7 @@ class GoldFileError(KankeiError):
 
 class ExportError(KankeiError):
     """The export failed."""
+
+
+class EngineError(KankeiError):
+    """The Ray engine failed."""

@@ -6,19 +6,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kankei.errors import IngestError
-from kankei.extract.actors import load_actor_dictionary
+from kankei.extract.actors import RawMention, load_actor_dictionary
 from kankei.extract.cameo import load_codebook
 from kankei.extract.coding import CodedDocument, Coder
 from kankei.extract.dates import latest_stated_date
 from kankei.extract.events import Knowledge
 from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
-from kankei.ingest import discover, read_document
+from kankei.ingest import read_document
 from kankei.ingest.boilerplate import load_boilerplate
-from kankei.model import Document
+from kankei.ingest.documents import document_from_bytes
+from kankei.model import Document, ParsedSentence, Sentence
 from kankei.settings import Settings
-from kankei.store import Store
 
 LATEST_EVENT = "evidence:latest-event"
 
@@ -47,19 +46,22 @@ def build_coder(settings: Settings) -> Coder:
     return Coder(Knowledge(lexicon, grammar, codebook), actors)
 
 
-class Pipeline:
-    """Loads the dictionaries and the parser once; codes documents one by one."""
+class Reader:
+    """Files -> Documents: decoding, cleaning, sentences and the document date. No parser."""
 
     def __init__(self, settings: Settings) -> None:
-        from kankei.nlp import Parser
-
         self.settings = settings
-        self.coder = build_coder(settings)
-        self.parser = Parser(settings)
         self.boiler = load_boilerplate()
 
     def read(self, path: Path) -> Document:
-        doc = read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        return self._dated(read_document(path, doc_date=self.settings.doc_date, boiler=self.boiler))
+
+    def from_bytes(self, data: bytes, path: Path) -> Document:
+        return self._dated(
+            document_from_bytes(data, path, doc_date=self.settings.doc_date, boiler=self.boiler)
+        )
+
+    def _dated(self, doc: Document) -> Document:
         if doc.doc_date is None:
             # nothing states or evidences the date: the latest explicitly dated event
             latest = latest_stated_date(s.text for s in doc.sentences if s.parse)
@@ -67,11 +69,61 @@ class Pipeline:
                 doc = replace(doc, doc_date=latest, doc_date_source=LATEST_EVENT)
         return doc
 
+
+class Pipeline:
+    """Loads the dictionaries and the parser once; codes documents, many per parser batch."""
+
+    def __init__(self, settings: Settings) -> None:
+        from kankei.nlp import Parser
+
+        self.settings = settings
+        self.reader = Reader(settings)
+        self.coder = build_coder(settings)
+        self.parser = Parser(settings)
+
+    def read(self, path: Path) -> Document:
+        return self.reader.read(path)
+
+    def wants_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
+        """Fast path: only sentences with an actor and a predicate candidate can hold an event.
+        Without it every sentence meant for parsing is parsed."""
+        if not self.settings.fast:
+            return sentence.parse
+        return self.coder.needs_parse(sentence, named) and self.coder.knowledge.lexicon.may_occur(
+            sentence.text
+        )
+
     def code(self, doc: Document) -> CodedDocument:
-        todo = [s for s in doc.sentences if self.coder.needs_parse(s)]
-        parsed = {ps.sentence.index: ps for ps in self.parser.parse(todo)}
-        stated = doc.doc_date_source != LATEST_EVENT
-        return self.coder.code_document(doc.sentences, parsed, doc.doc_date, stated)
+        return self.code_many([doc])[0]
+
+    def code_many(self, docs: Sequence[Document]) -> list[CodedDocument]:
+        """Code several documents with one stream through the parser, so that its batches
+        stay full however short the documents are."""
+        todo: list[Sentence] = []
+        owners: list[int] = []
+        # the dictionary matches that choose what to parse serve the coder again
+        found: list[dict[int, list[RawMention]]] = [{} for _ in docs]
+        for k, doc in enumerate(docs):
+            for sentence in doc.sentences:
+                named = None
+                if sentence.parse and self.settings.fast:
+                    named = found[k][sentence.index] = self.coder.actors.find(sentence.text)
+                if self.wants_parse(sentence, named):
+                    todo.append(sentence)
+                    owners.append(k)
+        parsed: list[dict[int, ParsedSentence]] = [{} for _ in docs]
+        for k, ps in zip(owners, self.parser.parse(todo), strict=True):
+            parsed[k][ps.sentence.index] = ps
+        return [
+            self.coder.code_document(
+                doc.sentences,
+                parsed[k],
+                doc.doc_date,
+                doc.doc_date_source != LATEST_EVENT,
+                found[k],
+            )
+            for k, doc in enumerate(docs)
+        ]
 
 
 def ingest(
@@ -82,37 +134,6 @@ def ingest(
     on_document: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store. One bad document is reported and skipped."""
-    files = list(discover(paths))
-    if on_start:
-        on_start(len(files))
-    report = IngestReport()
-    pipeline = Pipeline(settings)
-    with Store(settings.db) as store:
-        for path in files:
-            status = _ingest_one(path, pipeline, store, report)
-            if on_document:
-                on_document(str(path), status)
-    return report
+    from kankei.engines.local import ingest_local
 
-
-def _ingest_one(path: Path, pipeline: Pipeline, store: Store, report: IngestReport) -> str:
-    try:
-        doc = pipeline.read(path)
-        if store.has_document(doc.doc_id):
-            report.unchanged.append(str(path))
-            return "unchanged"
-        coded = pipeline.code(doc)
-        store.replace_document(doc, coded.events, coded.unknown)
-    except IngestError as exc:
-        report.failed.append((str(path), exc.message))
-        return "failed"
-    except Exception as exc:  # one document must not stop the others: report and go on
-        report.failed.append(
-            (str(path), f"{path}: could not be coded ({type(exc).__name__}: {exc})")
-        )
-        return "failed"
-    report.stored.append(str(path))
-    report.events += len(coded.events)
-    report.sentences += len(doc.sentences)
-    report.chars += len(doc.text)
-    return "stored"
+    return ingest_local(paths, settings, on_start=on_start, on_document=on_document)

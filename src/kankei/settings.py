@@ -12,6 +12,13 @@ class Settings:
     model: str = "ja_ginza"
     batch_size: int = 64
     ner: bool = False  # the extractor does not use GiNZA's NER labels; it costs 2/3 of parse time
+    # the fast path: parse only sentences with an actor and a predicate candidate, with numpy's
+    # BLAS for the matrix products. Off, every sentence is parsed as GiNZA would.
+    fast: bool = True
+    jobs: int = 1  # worker processes that parse; the parent alone writes to the store
+    # characters read and parsed as one stream: fuller parser batches vs. memory, and with
+    # jobs > 1 the share of work handed to a worker at a time
+    chunk_chars: int = 30_000
     doc_date: str | None = None
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     predicate_files: tuple[Path, ...] = field(default_factory=tuple)

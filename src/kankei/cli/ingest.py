@@ -6,11 +6,28 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from kankei.cli.common import db_option
 from kankei.pipeline import ingest
 from kankei.settings import Settings
+
+
+class RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:.1f} docs/s" if speed is not None else "– docs/s")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -44,7 +61,42 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     help="Extra predicate lexicon (YAML); wins over the bundled one.",
 )
 @click.option("--batch-size", default=64, show_default=True, help="Sentences per parser batch.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Parser processes (local engine); this process alone writes the store.",
+)
+@click.option(
+    "--chunk-chars",
+    default=30_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Characters read and parsed as one stream (memory vs. fuller parser batches).",
+)
+@click.option(
+    "--no-fast-path",
+    "slow",
+    is_flag=True,
+    help="Parse every sentence with GiNZA's full pipeline (NER included), as a reference.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this machine; ray: a Ray cluster (or a local Ray instance).",
+)
+@click.option("--address", help="Ray cluster to join (HOST:PORT); without it Ray starts locally.")
+@click.option(
+    "--shards",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the Ray engine's Parquet shards [default: DB.shards beside the DB].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verbose", "-v", is_flag=True, help="Print each document's outcome as it ends.")
 def ingest_command(
     paths: tuple[Path, ...],
     db: Path,
@@ -52,15 +104,28 @@ def ingest_command(
     actor_files: tuple[Path, ...],
     predicate_files: tuple[Path, ...],
     batch_size: int,
+    jobs: int,
+    chunk_chars: int,
+    slow: bool,
+    engine: str,
+    address: str | None,
+    shards: Path | None,
     quiet: bool,
+    verbose: bool,
 ) -> None:
-    """Read documents (.txt .md .html, folders recursively), code their events, store them."""
+    """Read documents (.txt .md .html, folders recursively), code their events, store them.
+
+    A run that was stopped, run again, skips the documents already stored."""
     settings = Settings(
         db=db,
         doc_date=doc_date,
         actor_files=actor_files,
         predicate_files=predicate_files,
         batch_size=batch_size,
+        fast=not slow,
+        ner=slow,
+        jobs=jobs,
+        chunk_chars=chunk_chars,
     )
     console = Console(stderr=True)
     started = time.perf_counter()
@@ -69,6 +134,7 @@ def ingest_command(
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[name]}"),
+        RateColumn(),
         TimeRemainingColumn(),
         console=console,
         disable=quiet,
@@ -82,9 +148,23 @@ def ingest_command(
     def on_document(path: str, status: str) -> None:
         if task is not None:
             progress.update(task, advance=1, name=Path(path).name[:40])
+        if verbose:
+            click.echo(f"{status} {path}")
 
     with progress:
-        report = ingest(list(paths), settings, on_start=on_start, on_document=on_document)
+        if engine == "ray":
+            from kankei.engines.rayengine import ingest_ray
+
+            report = ingest_ray(
+                list(paths),
+                settings,
+                address=address,
+                shards=shards or db.with_name(db.name + ".shards"),
+                on_start=on_start,
+                on_document=on_document,
+            )
+        else:
+            report = ingest(list(paths), settings, on_start=on_start, on_document=on_document)
     elapsed = time.perf_counter() - started
     for _path, message in report.failed:
         console.print(f"[red]skipped[/red] {message}", highlight=False)

@@ -29,14 +29,14 @@ class Coder:
     knowledge: Knowledge
     actors: ActorDictionary
 
-    def needs_parse(self, sentence: Sentence) -> bool:
+    def needs_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
         """Cheap test: only sentences naming an actor (or pointing back to one) can hold an
-        event."""
+        event. `named`: the sentence's dictionary matches, when the caller has them."""
         if not sentence.parse:
             return False
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
-        return bool(self.actors.find(sentence.text))
+        return bool(self.actors.find(sentence.text) if named is None else named)
 
     def code_document(
         self,
@@ -44,7 +44,10 @@ class Coder:
         parsed: Mapping[int, ParsedSentence],
         doc_date: str | None,
         doc_date_stated: bool = True,
+        matches: Mapping[int, list[RawMention]] | None = None,
     ) -> CodedDocument:
+        """`matches`: sentence index -> its dictionary matches (no learned names), when the
+        caller has already looked them up to choose what to parse."""
         anchor = Anchor.from_doc_date(doc_date, doc_date_stated)
         recent: list[str] = []
         by_sentence: list[list[str]] = []
@@ -54,7 +57,10 @@ class Coder:
         for sentence in sentences:
             dates, anchor = find_dates(sentence.text, anchor)
             context = _iso(anchor)
-            named = self.actors.find(sentence.text, aliases)
+            if not aliases and matches is not None and sentence.index in matches:
+                named = matches[sentence.index]
+            else:
+                named = self.actors.find(sentence.text, aliases)
             learned = learn_aliases(sentence.text, named, self.knowledge.grammar, context)
             if learned.keys() - aliases.keys():
                 for name, entries in learned.items():

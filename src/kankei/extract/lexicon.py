@@ -60,6 +60,23 @@ class Lexicon:
             # the first definition wins: user files are read before the bundled lexicon
             self.by_lemma.setdefault(entry.lemma, entry)
         self.max_len = max((len(k) for k in self.by_lemma), default=1)
+        # first character -> stems starting with it, for the cheap pre-parse test
+        self._stems: dict[str, set[str]] = {}
+        for key in self.by_lemma:
+            stem = surface_stem(key)
+            self._stems.setdefault(stem[0], set()).add(stem)
+
+    def may_occur(self, text: str) -> bool:
+        """Whether any entry could be matched in the text once parsed: a cheap test that never
+        says no to a sentence holding a predicate (see surface_stem)."""
+        stems = self._stems
+        # a compound's tokens are joined without the spaces that may stand between them
+        text = text.replace(" ", "").replace("\u3000", "")
+        for i, ch in enumerate(text):
+            candidates = stems.get(ch)
+            if candidates and any(text.startswith(stem, i) for stem in candidates):
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self.by_lemma)
@@ -81,6 +98,28 @@ class Lexicon:
             if hit is not None:
                 return hit
         return self.by_lemma.get(lemma)
+
+
+def _hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def surface_stem(key: str) -> str:
+    """The part of an entry that stands unchanged in any text the entry matches.
+
+    A noun entry matches the written tail of a compound, so it stands as it is. A verb or
+    adjective entry matches the tail of a compound followed by a token's dictionary form, which
+    Sudachi keeps as written (申入れる stays 申入れる), and inflection only changes its last
+    kana (述べる -> 述べた, 語る -> 語った, 厳しい -> 厳しく) or the two of する/ずる (屈する ->
+    屈した, 応ずる -> 応じた). An object + verb entry (関係を断る) is matched across the words
+    between them: its verb stands for it.
+    """
+    key = key.rsplit("を", 1)[-1] or key
+    if key.endswith(("する", "ずる")) and len(key) > 2:
+        return key[:-2]
+    if _hiragana(key[-1]) and len(key) > 1:
+        return key[:-1]
+    return key
 
 
 def load_lexicon(codebook: Codebook, user_files: Iterable[Path] = ()) -> Lexicon:

@@ -68,13 +68,22 @@ def read_document(
     path: Path, *, doc_date: str | None = None, boiler: Boilerplate | None = None
 ) -> Document:
     """Read, decode, clean and split one file. Raises an IngestError naming the file."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
+    if path.suffix.lower() not in FORMATS:
         raise UnsupportedFormat(f"suffix {path.suffix or '(none)'!r}", path=str(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(exc.strerror or str(exc), path=str(path)) from exc
+    return document_from_bytes(data, path, doc_date=doc_date, boiler=boiler)
+
+
+def document_from_bytes(
+    data: bytes, path: Path, *, doc_date: str | None = None, boiler: Boilerplate | None = None
+) -> Document:
+    """Decode, clean and split the bytes of the file at path (read elsewhere, e.g. by Ray)."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormat(f"suffix {path.suffix or '(none)'!r}", path=str(path))
     text, encoding = decode(data, path=str(path))
     boiler = boiler or load_boilerplate()
     doc_id = doc_id_for(text)

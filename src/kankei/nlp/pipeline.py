@@ -16,9 +16,17 @@ MAX_BYTES = 40_000
 class Parser:
     def __init__(self, settings: Settings) -> None:
         import spacy
+        from thinc.api import NumpyOps, set_current_ops
+
+        from kankei.nlp.ops import BlasOps
 
         exclude = [] if settings.ner else ["ner"]
-        self.nlp: Any = spacy.load(settings.model, exclude=exclude)
+        # layers take the ops current when they are built: set them for the load only
+        set_current_ops(BlasOps() if settings.fast else NumpyOps())
+        try:
+            self.nlp: Any = spacy.load(settings.model, exclude=exclude)
+        finally:
+            set_current_ops(NumpyOps())
         self.batch_size = settings.batch_size
 
     def parse(self, sentences: Iterable[Sentence]) -> Iterator[ParsedSentence]:

@@ -143,7 +143,11 @@ class Store:
         earlier version read from the same path."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for old in {*self.doc_ids_for_path(doc.path), doc.doc_id}:
+            olds = set(self.doc_ids_for_path(doc.path))
+            if self.has_document(doc.doc_id):
+                olds.add(doc.doc_id)
+            # a new document (the common case) has nothing to delete: no scans for it
+            for old in olds:
                 for table in ("unknown_mentions", "events", "sentences", "documents"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
             self.con.execute(

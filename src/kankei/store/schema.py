@@ -66,4 +66,13 @@ DDL = [
         name VARCHAR NOT NULL,
         kind VARCHAR NOT NULL
     )""",
+    # a file's size and mtime when it was stored, so that a re-run skips it without reading it
+    # (added without a version bump: CREATE IF NOT EXISTS gives older stores the table)
+    """CREATE TABLE IF NOT EXISTS sources (
+        path VARCHAR PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        recorded_ns BIGINT NOT NULL,
+        doc_id VARCHAR NOT NULL
+    )""",
 ]

@@ -1,0 +1,1 @@
+"""Ways to run the pipeline over a corpus: the local engine (one process or a pool) and Ray."""

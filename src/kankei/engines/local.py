@@ -1,0 +1,238 @@
+"""The local engine: files stream through the parser in one process or a pool of processes.
+
+Nothing holds the corpus: files are found lazily, read a chunk at a time, parsed across the
+documents of a chunk (full parser batches even for short documents), and each document is
+written in its own transaction before the next chunks are read. A file stored unchanged is
+skipped before it is read (same size and mtime) or at least before it is parsed (same content
+hash), so a run that was stopped resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kankei.errors import IngestError
+from kankei.extract.coding import CodedDocument
+from kankei.ingest import discover
+from kankei.model import Document
+from kankei.pipeline import IngestReport, Pipeline, Reader
+from kankei.settings import Settings
+from kankei.store import Store
+from kankei.store.sources import SourceKey, SourceLog, stored_unchanged
+
+# A chunk (Settings.chunk_chars) is what goes through the parser in one stream: big enough to
+# fill its batches with sentences from many short documents, small enough to keep memory flat;
+# a pool takes a quarter of that per task, so that every worker keeps busy.
+CHUNK_DOCS = 64
+
+Notify = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A document read and not yet stored."""
+
+    key: SourceKey | None
+    doc: Document
+
+
+def ingest_local(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Notify | None = None,
+) -> IngestReport:
+    if on_start:
+        on_start(sum(1 for _ in discover(paths)))
+    notify: Notify = on_document or (lambda path, status: None)
+    report = IngestReport()
+    with Store(settings.db) as store:
+        log = SourceLog(store)
+        in_flight: set[str] = set()
+        reader = Reader(settings)
+        docs = new_documents(discover(paths), reader, store, log, report, notify, in_flight)
+        if settings.jobs > 1:
+            coded = _pooled(chunks(docs, settings.chunk_chars // 4, CHUNK_DOCS), settings)
+        else:
+            coded = _in_process(chunks(docs, settings.chunk_chars, CHUNK_DOCS), settings)
+        try:
+            for chunk, outcomes in coded:
+                for pending, outcome in zip(chunk, outcomes, strict=True):
+                    _write(store, log, pending, outcome, report, notify)
+                    in_flight.discard(pending.doc.doc_id)
+        finally:
+            log.flush()
+    return report
+
+
+def new_documents(
+    files: Iterable[Path],
+    reader: Reader,
+    store: Store,
+    log: SourceLog,
+    report: IngestReport,
+    notify: Notify,
+    in_flight: set[str],
+) -> Iterator[Pending]:
+    """The documents not yet stored, read one by one as they are asked for."""
+    for path in files:
+        key = SourceKey.of(path)
+        if key is not None and stored_unchanged(store, key):
+            report.unchanged.append(str(path))
+            notify(str(path), "unchanged")
+            continue
+        try:
+            doc = reader.read(path)
+        except IngestError as exc:
+            report.failed.append((str(path), exc.message))
+            notify(str(path), "failed")
+            continue
+        except Exception as exc:  # one document must not stop the others: report and go on
+            report.failed.append((str(path), _crash(path, exc)))
+            notify(str(path), "failed")
+            continue
+        # the same text under another name, stored or on its way to the store
+        if doc.doc_id in in_flight or store.has_document(doc.doc_id):
+            if key is not None and doc.doc_id not in in_flight:
+                log.record(key, doc.doc_id)
+            report.unchanged.append(str(path))
+            notify(str(path), "unchanged")
+            continue
+        in_flight.add(doc.doc_id)
+        yield Pending(key, doc)
+
+
+def chunks(docs: Iterable[Pending], max_chars: int, max_docs: int) -> Iterator[list[Pending]]:
+    chunk: list[Pending] = []
+    size = 0
+    for pending in docs:
+        chunk.append(pending)
+        size += len(pending.doc.text)
+        if size >= max_chars or len(chunk) >= max_docs:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _in_process(
+    chunked: Iterable[list[Pending]], settings: Settings
+) -> Iterator[tuple[list[Pending], list[CodedDocument | str]]]:
+    pipeline: Pipeline | None = None
+    for chunk in chunked:
+        # loaded with the first document to parse: a re-run with nothing new skips the load
+        pipeline = pipeline or Pipeline(settings)
+        yield chunk, code_chunk(pipeline, [p.doc for p in chunk])
+
+
+def code_chunk(pipeline: Pipeline, docs: Sequence[Document]) -> list[CodedDocument | str]:
+    """Coded documents, or for a document that could not be coded, why."""
+    try:
+        return list(pipeline.code_many(docs))
+    except Exception:
+        if len(docs) == 1:
+            raise
+    # one document broke the shared stream: code them one by one to tell which
+    out: list[CodedDocument | str] = []
+    for doc in docs:
+        try:
+            out.append(pipeline.code(doc))
+        except Exception as exc:
+            out.append(_crash(Path(doc.path), exc))
+    return out
+
+
+def _write(
+    store: Store,
+    log: SourceLog,
+    pending: Pending,
+    outcome: CodedDocument | str,
+    report: IngestReport,
+    notify: Notify,
+) -> None:
+    doc = pending.doc
+    if isinstance(outcome, str):
+        report.failed.append((doc.path, outcome))
+        notify(doc.path, "failed")
+        return
+    try:
+        store.replace_document(doc, outcome.events, outcome.unknown)
+    except Exception as exc:  # one document must not stop the others: report and go on
+        report.failed.append((doc.path, _crash(Path(doc.path), exc)))
+        notify(doc.path, "failed")
+        return
+    if pending.key is not None:
+        log.record(pending.key, doc.doc_id)
+    report.stored.append(doc.path)
+    report.events += len(outcome.events)
+    report.sentences += len(doc.sentences)
+    report.chars += len(doc.text)
+    notify(doc.path, "stored")
+
+
+def _crash(path: Path, exc: Exception) -> str:
+    return f"{path}: could not be coded ({type(exc).__name__}: {exc})"
+
+
+# -- a pool of parser processes ------------------------------------------------------------
+
+# Each worker process loads one Pipeline in its initializer and keeps it for its lifetime;
+# this per-process slot is the only way a pool initializer can hand state to its tasks.
+_WORKER: list[Pipeline] = []
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER.append(Pipeline(settings))
+
+
+def _code_in_worker(docs: list[Document]) -> list[CodedDocument | str]:
+    try:
+        return code_chunk(_WORKER[0], docs)
+    except Exception as exc:
+        return [_crash(Path(docs[0].path), exc)]
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """N workers on N cores: each worker's BLAS must not start threads of its own. Workers
+    read the variable when numpy loads, so it is set while they start."""
+    old = os.environ.get("OPENBLAS_NUM_THREADS")
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["OPENBLAS_NUM_THREADS"]
+        else:
+            os.environ["OPENBLAS_NUM_THREADS"] = old
+
+
+def _pooled(
+    chunked: Iterable[list[Pending]], settings: Settings
+) -> Iterator[tuple[list[Pending], list[CodedDocument | str]]]:
+    """Chunks coded by worker processes, in input order, at most two per worker in flight.
+    The parent reads and writes; DuckDB takes one writing process."""
+    context = multiprocessing.get_context("spawn")
+    window: deque[tuple[list[Pending], Future[list[CodedDocument | str]]]] = deque()
+    with (
+        _one_blas_thread(),
+        ProcessPoolExecutor(
+            settings.jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        ) as pool,
+    ):
+        for chunk in chunked:
+            window.append((chunk, pool.submit(_code_in_worker, [p.doc for p in chunk])))
+            if len(window) >= 2 * settings.jobs:
+                done, future = window.popleft()
+                yield done, future.result()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()
