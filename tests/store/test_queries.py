@@ -2,7 +2,8 @@ import pytest
 
 from kankei.errors import NotFound, QueryError
 from kankei.store import Store
-from kankei.store.queries import EventQuery, actor_index, document, documents, find_events
+from kankei.store.filters import EventQuery
+from kankei.store.queries import actor_index, document, documents, find_events
 from tests.synthetic import build_store
 
 DOCS = {

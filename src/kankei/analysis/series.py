@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +11,7 @@ from kankei.store.queries import Period, series_rows
 DIRECTIONS = ("ab", "ba", "both")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesPoint:
     period: str  # "1941", "1941-06", or the first year of a window
     events: int
@@ -76,35 +75,20 @@ def dyad_series(
     empty ones with no mean, so that a chart's x axis keeps time's proportions.
     """
     period = period or Period("year")
-    rows = series_rows(store, a, b, period, asserted_only)
-    by_dir: dict[str, dict[str, list[dict[str, Any]]]] = {"ab": {}, "ba": {}, "both": {}}
-    for row in rows:
-        by_dir[row["direction"]].setdefault(row["period"], []).append(row)
-        by_dir["both"].setdefault(row["period"], []).append(row)
-    periods = sorted({row["period"] for row in rows})
+    by_dir: dict[str, dict[str, SeriesPoint]] = {d: {} for d in DIRECTIONS}
+    for row in series_rows(store, a, b, period, asserted_only):
+        by_dir[row[1]][row[0]] = SeriesPoint(row[0], row[2], *row[3:])
+    periods = sorted(by_dir["both"])
     if fill and periods:
         periods = _all_periods(periods[0], periods[-1], period)
     return DyadSeries(
         a=a,
         b=b,
         period=period,
-        **{d: tuple(_point(p, by_dir[d].get(p, [])) for p in periods) for d in DIRECTIONS},
-    )
-
-
-def _point(period: str, rows: Iterable[dict[str, Any]]) -> SeriesPoint:
-    rows = list(rows)
-    n = sum(int(r["events"]) for r in rows)
-    total = sum(float(r["goldstein_sum"]) for r in rows)
-    return SeriesPoint(
-        period=period,
-        events=n,
-        goldstein_sum=round(total, 3),
-        goldstein_mean=round(total / n, 3) if n else None,
-        q1=sum(int(r["q1"]) for r in rows),
-        q2=sum(int(r["q2"]) for r in rows),
-        q3=sum(int(r["q3"]) for r in rows),
-        q4=sum(int(r["q4"]) for r in rows),
+        **{
+            d: tuple(by_dir[d].get(p) or SeriesPoint(p, 0, 0.0, None, 0, 0, 0, 0) for p in periods)
+            for d in DIRECTIONS
+        },
     )
 
 

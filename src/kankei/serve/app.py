@@ -19,9 +19,8 @@ from kankei.extract.cameo import Codebook, load_codebook
 from kankei.serve.assets import STATIC, plotly_js
 from kankei.serve.names import ActorNames, load_actor_names
 from kankei.store import Store
+from kankei.store.filters import MODES, EventQuery
 from kankei.store.queries import (
-    MODES,
-    EventQuery,
     Period,
     actor_index,
     document,

@@ -14,6 +14,7 @@ import duckdb
 
 from kankei.errors import StoreError
 from kankei.model import Document, Event
+from kankei.store.filters import EventQuery, event_where
 from kankei.store.schema import DDL, SCHEMA_VERSION
 
 EXPORT_FIELDS = [
@@ -314,23 +315,14 @@ class Store:
 
 
 def _where(flt: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.source:
-        clauses.append("e.source = ?")
-        params.append(flt.source)
-    if flt.target:
-        clauses.append("e.target = ?")
-        params.append(flt.target)
-    if flt.year_from is not None:
-        clauses.append("e.year >= ?")
-        params.append(flt.year_from)
-    if flt.year_to is not None:
-        clauses.append("e.year <= ?")
-        params.append(flt.year_to)
-    if flt.root:
-        clauses.append("e.root = ?")
-        params.append(flt.root.zfill(2))
-    if flt.asserted_only:
-        clauses.append("NOT e.negated AND e.mode = 'asserted'")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return event_where(
+        EventQuery(
+            source=flt.source,
+            target=flt.target,
+            year_from=flt.year_from,
+            year_to=flt.year_to,
+            root=flt.root.zfill(2) if flt.root else None,
+            modes=("asserted",) if flt.asserted_only else (),
+            negated=False if flt.asserted_only else None,
+        )
+    )

@@ -12,13 +12,11 @@ from typing import Any, Literal
 
 from kankei.errors import NotFound, QueryError
 from kankei.store.db import Store
+from kankei.store.filters import EventQuery, event_where
 
 Direction = Literal["ab", "ba", "both"]
-MODES = ("asserted", "desired", "future", "hypothetical")
 
 _WINDOW = re.compile(r"(\d{1,3})y")
-_CODE = re.compile(r"\d{2,4}")
-_ACTOR = re.compile(r"[A-Z0-9]{2,12}")
 
 # what a page of events carries; the documents' part (name, title, the sentence as it stands
 # in the text) is looked up for the picked rows only
@@ -67,112 +65,15 @@ class Period:
 
 
 @dataclass(frozen=True)
-class EventQuery:
-    """Filters for a page of events. Empty fields do not filter."""
-
-    actor: str | None = None  # as source or as target
-    source: str | None = None
-    target: str | None = None
-    dyad: tuple[str, str] | None = None  # either direction between the two
-    year_from: int | None = None
-    year_to: int | None = None
-    root: str | None = None
-    code: str | None = None  # this code and the codes below it
-    modes: tuple[str, ...] = ()
-    negated: bool | None = None
-    text: str | None = None  # in the sentence, the predicate or the actors' words
-    doc_id: str | None = None
-    limit: int = 50
-    offset: int = 0
-
-    def validated(self) -> EventQuery:
-        for name in ("actor", "source", "target"):
-            value = getattr(self, name)
-            if value is not None and not _ACTOR.fullmatch(value):
-                raise QueryError(f"{name}: {value!r} is not an actor code (e.g. USA, SUN)")
-        if self.dyad is not None:
-            for value in self.dyad:
-                if not _ACTOR.fullmatch(value):
-                    raise QueryError(f"dyad: {value!r} is not an actor code (e.g. USA, SUN)")
-        for name, value in (("root", self.root), ("code", self.code)):
-            if value is not None and not _CODE.fullmatch(value):
-                raise QueryError(f"{name}: {value!r} is not a CAMEO code (digits, e.g. 04, 042)")
-        if self.root is not None and len(self.root) != 2:
-            raise QueryError(f"root: {self.root!r} must have two digits (e.g. 04)")
-        for mode in self.modes:
-            if mode not in MODES:
-                raise QueryError(f"mode: {mode!r} is not one of {', '.join(MODES)}")
-        if not 1 <= self.limit <= 1000:
-            raise QueryError(f"limit: {self.limit} is outside 1..1000")
-        if self.offset < 0:
-            raise QueryError(f"offset: {self.offset} is negative")
-        if (
-            self.year_from is not None
-            and self.year_to is not None
-            and self.year_from > self.year_to
-        ):
-            raise QueryError(f"period: from {self.year_from} is after to {self.year_to}")
-        return self
-
-
-@dataclass(frozen=True)
 class EventPage:
     total: int
     items: list[dict[str, Any]]
 
 
-def _event_where(q: EventQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if q.actor:
-        clauses.append("(e.source = ? OR e.target = ?)")
-        params += [q.actor, q.actor]
-    if q.source:
-        clauses.append("e.source = ?")
-        params.append(q.source)
-    if q.target:
-        clauses.append("e.target = ?")
-        params.append(q.target)
-    if q.dyad:
-        a, b = q.dyad
-        clauses.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
-        params += [a, b, b, a]
-    if q.year_from is not None:
-        clauses.append("e.year >= ?")
-        params.append(q.year_from)
-    if q.year_to is not None:
-        clauses.append("e.year <= ?")
-        params.append(q.year_to)
-    if q.root:
-        clauses.append("e.root = ?")
-        params.append(q.root)
-    if q.code:
-        clauses.append("starts_with(e.code, ?)")
-        params.append(q.code)
-    if q.modes:
-        clauses.append("list_contains(?, e.mode)")
-        params.append(list(q.modes))
-    if q.negated is not None:
-        clauses.append("e.negated = ?")
-        params.append(q.negated)
-    if q.doc_id:
-        clauses.append("e.doc_id = ?")
-        params.append(q.doc_id)
-    if q.text:
-        clauses.append(
-            "(contains(e.predicate, ?) OR contains(coalesce(e.source_text, ''), ?)"
-            " OR contains(coalesce(e.target_text, ''), ?) OR EXISTS (SELECT 1 FROM sentences s"
-            " WHERE s.doc_id = e.doc_id AND s.idx = e.sentence_index"
-            " AND contains(s.clean_text, ?)))"
-        )
-        params += [q.text] * 4
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
 def find_events(store: Store, query: EventQuery) -> EventPage:
     """One page of events matching the query, in time order, with the total count."""
     q = query.validated()
-    where, params = _event_where(q)
+    where, params = event_where(q)
     row = store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
     total = int(row[0]) if row else 0
     page = f"SELECT e.id FROM events e {where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
@@ -232,26 +133,29 @@ def top_events(
 
 def series_rows(
     store: Store, a: str, b: str, period: Period, asserted_only: bool = True
-) -> list[dict[str, Any]]:
-    """Per period and direction (ab, ba): event count, Goldstein sum and QuadClass counts."""
+) -> list[tuple[Any, ...]]:
+    """(period, direction, events, Goldstein sum, mean, Q1..Q4) per period, for the
+    directions ab (A→B), ba (B→A) and both, sums and means rounded to 3 places."""
     dated = "length(e.date) >= 7" if period.unit == "month" else "e.year IS NOT NULL"
     asserted = " AND NOT e.negated AND e.mode = 'asserted'" if asserted_only else ""
     sql = f"""
-        SELECT {period.sql()} AS period,
-               CASE WHEN e.source = ? THEN 'ab' ELSE 'ba' END AS direction,
-               count(*) AS events, sum(e.goldstein) AS goldstein_sum,
-               count(*) FILTER (WHERE e.quad_class = 1) AS q1,
-               count(*) FILTER (WHERE e.quad_class = 2) AS q2,
-               count(*) FILTER (WHERE e.quad_class = 3) AS q3,
-               count(*) FILTER (WHERE e.quad_class = 4) AS q4
-        FROM events e
-        WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))
-          AND {dated}{asserted}
-        GROUP BY ALL ORDER BY period, direction
+        SELECT period, coalesce(direction, 'both'), count(*)::INTEGER,
+               round(sum(goldstein), 3), round(avg(goldstein), 3),
+               count(*) FILTER (WHERE quad_class = 1)::INTEGER,
+               count(*) FILTER (WHERE quad_class = 2)::INTEGER,
+               count(*) FILTER (WHERE quad_class = 3)::INTEGER,
+               count(*) FILTER (WHERE quad_class = 4)::INTEGER
+        FROM (
+            SELECT {period.sql()} AS period,
+                   CASE WHEN e.source = ? THEN 'ab' ELSE 'ba' END AS direction,
+                   e.goldstein, e.quad_class
+            FROM events e
+            WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))
+              AND {dated}{asserted}
+        )
+        GROUP BY GROUPING SETS ((period, direction), (period))
     """
-    cur = store.con.execute(sql, [a, a, b, b, a])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return store.con.execute(sql, [a, a, b, b, a]).fetchall()
 
 
 def actor_index(store: Store) -> list[dict[str, Any]]:
