@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
@@ -18,5 +19,8 @@ def serve_command(db: Path, host: str, port: int) -> None:
     from kankei.serve.app import create_app
 
     app = create_app(db)
+    # the dictionaries and the codebook live as long as the server: kept out of the
+    # collector's full passes, which a long series' thousands of objects set off
+    gc.freeze()
     click.echo(f"kankei explorer: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -69,9 +68,6 @@ def create_app(db: Path) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # the dictionaries and the codebook live as long as the server: kept out of the
-        # collector's full passes, which a long series' thousands of objects set off
-        gc.freeze()
         yield
         ctx.store.close()
 
