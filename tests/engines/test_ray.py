@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kankei.engines.rayengine import ingest_ray
+from kankei.engines.rayengine import check_reachable, ingest_ray
 from kankei.pipeline import ingest
 from kankei.settings import Settings
 from kankei.store import Store
@@ -45,3 +45,22 @@ def test_the_ray_engine_stores_what_the_local_engine_stores(shared, tmp_path):
     again = ingest_ray([corpus], settings, shards=tmp_path / "shards")
     assert sorted(again.unchanged) == sorted(report.stored) and not again.stored
     assert not ray.is_initialized()
+
+
+def test_an_address_nobody_listens_on_fails_at_once(write, tmp_path):
+    import socket
+
+    from kankei.errors import EngineError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    doc = write("a.txt", "1933年11月、米国はソ連を承認した。\n")
+    with pytest.raises(EngineError, match=f"cannot reach the Ray cluster at 127.0.0.1:{port}"):
+        ingest_ray(
+            [doc],
+            Settings(db=tmp_path / "k.duckdb"),
+            address=f"127.0.0.1:{port}",
+            shards=tmp_path / "shards",
+        )
+    assert check_reachable("auto") is None  # left to Ray

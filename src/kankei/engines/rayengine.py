@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,22 @@ class CodeDocuments:
         return to_table(rows)
 
 
+_HOST_PORT = re.compile(r"(?:ray://)?\[?([^\]/]+?)\]?:(\d+)")
+
+
+def check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail at once on a HOST:PORT nobody listens on, instead of after Ray's own
+    connection time-out (minutes). Other forms (auto, local) are left to Ray."""
+    m = _HOST_PORT.fullmatch(address.strip())
+    if m is None:
+        return
+    try:
+        with socket.create_connection((m.group(1), int(m.group(2))), timeout=timeout):
+            pass
+    except OSError as exc:
+        raise EngineError(f"cannot reach the Ray cluster at {address}: {exc}") from exc
+
+
 def ingest_ray(
     paths: Sequence[Path],
     settings: Settings,
@@ -94,6 +112,8 @@ def ingest_ray(
             return report
 
         started_here = not ray.is_initialized()
+        if started_here and address:
+            check_reachable(address)
         folder = shards / dt.datetime.now().strftime("run-%Y%m%dT%H%M%S%f")
         try:
             if started_here:
