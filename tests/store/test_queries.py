@@ -82,6 +82,7 @@ def test_pages_are_in_time_order_and_carry_the_sentence(store):
         (EventQuery(modes=("rumoured",)), "not one of"),
         (EventQuery(limit=0), "outside"),
         (EventQuery(offset=-1), "negative"),
+        (EventQuery(offset=4_990, limit=50), "first 5,000 events"),
         (EventQuery(year_from=1990, year_to=1980), "after"),
     ],
 )

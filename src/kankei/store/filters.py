@@ -12,6 +12,9 @@ from typing import Any
 from kankei.errors import QueryError
 
 MODES = ("asserted", "desired", "future", "hypothetical")
+# a page deep into a large result costs the ordering of everything before it; like search
+# engines' result windows, pages stop here and bulk access goes through the export
+MAX_WINDOW = 5_000
 
 _CODE = re.compile(r"\d{2,4}")
 _ACTOR = re.compile(r"[A-Z0-9]{2,12}")
@@ -57,6 +60,11 @@ class EventQuery:
             raise QueryError(f"limit: {self.limit} is outside 1..1000")
         if self.offset < 0:
             raise QueryError(f"offset: {self.offset} is negative")
+        if self.offset + self.limit > MAX_WINDOW:
+            raise QueryError(
+                f"offset: pages reach the first {MAX_WINDOW:,} events of a query; narrow it "
+                "(actor, dyad, years, code) or take everything with `kankei export`"
+            )
         if (
             self.year_from is not None
             and self.year_to is not None

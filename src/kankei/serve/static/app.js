@@ -191,7 +191,7 @@ async function loadEvents(append = false) {
   state.total = body.total;
   const span = state.period ? ` ${state.period[0]}–${state.period[1]}` : "";
   $("event-count").textContent = `${body.total} events${span}`;
-  $("more").hidden = state.offset >= body.total;
+  $("more").hidden = state.offset >= Math.min(body.total, 5000);
   $("clear-period").hidden = !state.period;
 }
 
