@@ -51,6 +51,7 @@ def test_events_with_filters_and_code_names(client):
         ({"source": "usa"}, 422, "source"),
         ({"from": 1990, "to": 1980}, 400, "after"),
         ({"mode": "rumoured"}, 400, "rumoured"),
+        ({"offset": 4990, "limit": 50}, 400, "kankei export"),
     ],
 )
 def test_bad_parameters_get_a_4xx_with_a_message(client, params, status, message):
