@@ -42,5 +42,9 @@ def test_phases_command_and_errors(tmp_path):
     assert "no dated events" in runner.invoke(cli, ["phases", "USA", "JPN", "--db", str(db)]).output
     bad = runner.invoke(cli, ["phases", "USA", "SUN", "--db", str(db), "--by", "fortnight"])
     assert bad.exit_code == 2 and "unknown period 'fortnight'" in bad.output
+    lower = runner.invoke(cli, ["phases", "usa", "sun", "--db", str(db)])
+    assert lower.output == result.output  # codes are upper-cased
+    odd = runner.invoke(cli, ["series", "U S", "SUN", "--db", str(db)])
+    assert odd.exit_code == 2 and "'U S' is not an actor code" in odd.output
     missing = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "run `kankei ingest` first" in missing.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,20 @@ db_option = click.option(
     show_default=True,
     help="DuckDB file holding documents and events.",
 )
+
+
+def _actor_code(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    code = value.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{2,12}", code):
+        raise click.BadParameter(f"{value!r} is not an actor code (e.g. USA, SUN, RUSREB)")
+    return code
+
+
+def dyad_arguments(f: Any) -> Any:
+    """The two actor codes A and B of a dyad, upper-cased and checked."""
+    f = click.argument("b", callback=_actor_code)(f)
+    return click.argument("a", callback=_actor_code)(f)
+
 
 period_option = click.option(
     "--by",

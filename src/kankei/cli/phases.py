@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kankei.analysis.phases import PhaseSettings, find_phases
-from kankei.cli.common import db_option, period_option
+from kankei.cli.common import db_option, dyad_arguments, period_option
 from kankei.store import Store
 from kankei.store.queries import Period
 
@@ -15,8 +15,7 @@ _COLOUR = {"cooperative": "green", "mixed": "yellow", "hostile": "red"}
 
 
 @click.command("phases")
-@click.argument("a")
-@click.argument("b")
+@dyad_arguments
 @db_option
 @period_option
 @click.option(

@@ -4,13 +4,12 @@ from pathlib import Path
 
 import click
 
-from kankei.cli.common import db_option, period_option
+from kankei.cli.common import db_option, dyad_arguments, period_option
 from kankei.store.queries import Period
 
 
 @click.command("report")
-@click.argument("a")
-@click.argument("b")
+@dyad_arguments
 @db_option
 @period_option
 @click.option(

@@ -6,7 +6,7 @@ import click
 from rich.console import Console
 
 from kankei.analysis.series import dyad_series
-from kankei.cli.common import db_option, period_option
+from kankei.cli.common import db_option, dyad_arguments, period_option
 from kankei.cli.tables import series_table
 from kankei.store import Store
 from kankei.store.queries import Period
@@ -15,8 +15,7 @@ _TITLE = {"ab": "{a} → {b}", "ba": "{b} → {a}", "both": "{a} ↔ {b}"}
 
 
 @click.command("series")
-@click.argument("a")
-@click.argument("b")
+@dyad_arguments
 @db_option
 @period_option
 @click.option(
