@@ -37,6 +37,19 @@ class PhaseSettings:
     top: int = 5  # events shown per phase
     asserted_only: bool = True
 
+    @classmethod
+    def from_options(
+        cls, by: str, direction: str, penalty: float | None, max_gap: int, top: int
+    ) -> PhaseSettings:
+        """Settings from the words of a command line or a query string."""
+        return cls(
+            period=Period.parse(by),
+            direction=direction,  # type: ignore[arg-type]  # find_phases checks it
+            penalty=penalty,
+            max_gap=max_gap,
+            top=top,
+        )
+
 
 @dataclass(frozen=True)
 class Phase:

@@ -32,6 +32,16 @@ def dyad_arguments(f: Any) -> Any:
     return click.argument("a", callback=_actor_code)(f)
 
 
+def direction_option(default: str) -> Any:
+    return click.option(
+        "--direction",
+        type=click.Choice(["ab", "ba", "both"]),
+        default=default,
+        show_default=True,
+        help="Events A→B (ab), B→A (ba) or both.",
+    )
+
+
 period_option = click.option(
     "--by",
     default="year",

@@ -7,9 +7,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kankei.analysis.phases import PhaseSettings, find_phases
-from kankei.cli.common import db_option, dyad_arguments, period_option
+from kankei.cli.common import db_option, direction_option, dyad_arguments, period_option
 from kankei.store import Store
-from kankei.store.queries import Period
 
 _COLOUR = {"cooperative": "green", "mixed": "yellow", "hostile": "red"}
 
@@ -18,13 +17,7 @@ _COLOUR = {"cooperative": "green", "mixed": "yellow", "hostile": "red"}
 @dyad_arguments
 @db_option
 @period_option
-@click.option(
-    "--direction",
-    type=click.Choice(["both", "ab", "ba"]),
-    default="both",
-    show_default=True,
-    help="Events A→B (ab), B→A (ba) or both.",
-)
+@direction_option("both")
 @click.option("--penalty", type=float, help="PELT penalty (default: σ²·log n of the series).")
 @click.option(
     "--max-gap",
@@ -45,13 +38,7 @@ def phases_command(
     top: int,
 ) -> None:
     """Phases of the A–B relationship: change points in its Goldstein series."""
-    settings = PhaseSettings(
-        period=Period.parse(by),
-        direction=direction,  # type: ignore[arg-type]
-        penalty=penalty,
-        max_gap=max_gap,
-        top=top,
-    )
+    settings = PhaseSettings.from_options(by, direction, penalty, max_gap, top)
     with Store(db, read_only=True) as store:
         phases = find_phases(store, a, b, settings)
     console = Console()

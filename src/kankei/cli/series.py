@@ -6,7 +6,7 @@ import click
 from rich.console import Console
 
 from kankei.analysis.series import dyad_series
-from kankei.cli.common import db_option, dyad_arguments, period_option
+from kankei.cli.common import db_option, direction_option, dyad_arguments, period_option
 from kankei.cli.tables import series_table
 from kankei.store import Store
 from kankei.store.queries import Period
@@ -18,13 +18,7 @@ _TITLE = {"ab": "{a} → {b}", "ba": "{b} → {a}", "both": "{a} ↔ {b}"}
 @dyad_arguments
 @db_option
 @period_option
-@click.option(
-    "--direction",
-    type=click.Choice(["ab", "ba", "both"]),
-    default="ab",
-    show_default=True,
-    help="Events A→B (ab), B→A (ba) or both.",
-)
+@direction_option("ab")
 @click.option("--fill", is_flag=True, help="Show the empty periods between the first and last.")
 @click.option("--all-modes", is_flag=True, help="Include negated and non-asserted events.")
 def series_command(

@@ -174,13 +174,7 @@ def create_app(db: Path) -> FastAPI:
         max_gap: Annotated[int, Query(ge=1, le=1000)] = 10,
         top: Annotated[int, Query(ge=0, le=50)] = 5,
     ) -> dict[str, Any]:
-        settings = PhaseSettings(
-            period=Period.parse(by),
-            direction=direction,  # type: ignore[arg-type]
-            penalty=penalty,
-            max_gap=max_gap,
-            top=top,
-        )
+        settings = PhaseSettings.from_options(by, direction, penalty, max_gap, top)
         found = find_phases(s, a, b, settings)
         items = [p.to_dict() for p in found]
         for item in items:
