@@ -33,6 +33,16 @@ def test_report_is_one_offline_file_with_escaped_text(tmp_path):
         assert f"phase-{label}" in html
 
 
+def test_a_dyad_without_events_gets_a_report_that_says_so(tmp_path):
+    db = build_store(tmp_path / "r.duckdb", {"a.txt": ROWS})
+    out = tmp_path / "none.html"
+    result = CliRunner().invoke(cli, ["report", "USA", "JPN", "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0 and "0 events, 0 phases" in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "No dated events between USA and JPN: nothing to draw." in html
+    assert 'id="chart"' not in html
+
+
 def test_phases_command_and_errors(tmp_path):
     db = build_store(tmp_path / "r.duckdb", {"a.txt": ROWS})
     runner = CliRunner()
