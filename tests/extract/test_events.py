@@ -46,6 +46,11 @@ def triples(events, asserted=True):
         ("1979年12月のソ連によるアフガニスタン侵攻は世界を驚かせた。", {("SUN", "AFG", "19")}),
         # unilateral acts keep a null target
         ("1949年、ソ連は最初の核実験を行った。", {("SUN", None, "15")}),
+        # an act answering another act is aimed at that act's agent; resolutions are adopted
+        (
+            "1990年8月のイラクによるクウェート侵攻に対し、国連安全保障理事会は非難決議を採択した。",
+            {("IRQ", "KWT", "19"), ("UN", "IRQ", "11")},
+        ),
     ],
 )
 def test_constructions(pipeline, text, expected):

@@ -22,6 +22,9 @@ class Arg:
     how: str
 
 
+_NO = frozenset({"の"})
+
+
 def actors_in(
     positions: set[int],
     head: Token,
@@ -49,13 +52,14 @@ def actors_in(
     return tuple(out)
 
 
-def _possessor(i: int, head: Token, tree: DepTree) -> bool:
-    """Whether token i sits in a の-modifier of head (ウクライナ海軍の艦艇 → ウクライナ)."""
+def _possessor(i: int, head: Token, tree: DepTree, particles: frozenset[str] = _NO) -> bool:
+    """Whether token i sits in a の-modifier of head (ウクライナ海軍の艦艇 → ウクライナ), or in
+    a modifier with one of the given particles."""
     cur = tree.tokens[i]
     for _ in range(len(tree.tokens)):
         if cur.i == head.i:
             return False
-        if tree.particle(cur) == "の":
+        if tree.particle(cur) in particles:
             return True
         if cur.head == cur.i:
             return False
@@ -117,7 +121,7 @@ def arguments(
             for i in below:
                 arg = tree.tokens[i]
                 if tree.particle(arg) == case:
-                    found = phrase_actors(arg, tree, mention_tokens, when, grammar, "target")
+                    found = phrase_actors(arg, tree, mention_tokens, when, grammar, "nested")
                     if found:
                         return tuple(found)
         return ()
@@ -214,6 +218,17 @@ def phrase_actors(
                 own -= tree.phrase(other) | {other.i}
         own |= {item.i}
         found = actors_in(own - (item_ids - {item.i}), item, mention_tokens, when, tree)
+        if slot == "target":
+            # an act answering another act is aimed at that act's agent: 北朝鮮による韓国侵攻
+            # に対し非難決議を採択 → PRK, not KOR
+            by = frozenset(grammar.agent_cases)
+            agents = [
+                raw
+                for raw, toks in mention_tokens
+                if toks & own and _possessor(max(toks), item, tree, by)
+            ]
+            if agents:
+                found = tuple(m for raw in agents[:1] for m in resolve(raw, when))
         agent = _role_agent(item, own, tree, grammar)
         if (
             found
