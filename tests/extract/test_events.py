@@ -46,6 +46,9 @@ def triples(events, asserted=True):
         ("1979年12月のソ連によるアフガニスタン侵攻は世界を驚かせた。", {("SUN", "AFG", "19")}),
         # unilateral acts keep a null target
         ("1949年、ソ連は最初の核実験を行った。", {("SUN", None, "15")}),
+        # a concern addressed to a counterpart, or voiced about its act, is a statement to it
+        ("2010年、米国は中国に人権状況への懸念を伝えた。", {("USA", "CHN", "01")}),
+        ("2006年、日本は北朝鮮の核実験に懸念を表明した。", {("JPN", "PRK", "01")}),
         # an act answering another act is aimed at that act's agent; resolutions are adopted
         (
             "1990年8月のイラクによるクウェート侵攻に対し、国連安全保障理事会は非難決議を採択した。",

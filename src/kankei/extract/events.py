@@ -192,6 +192,9 @@ def extract_events(
     return _without_containers(events, origin, tree, know)
 
 
+_ADDRESSED = frozenset({"に", "に対して", "に対し", "への", "について", "に関して", "に関し"})
+
+
 def _without_containers(
     events: list[Event], origin: list[tuple[int, int]], tree: DepTree, know: Knowledge
 ) -> list[Event]:
@@ -200,11 +203,21 @@ def _without_containers(
     a plain statement (…を排除しないと表明した) only reports the event, which is what is coded."""
     threatened: set[int] = set()
     out: list[Event | None] = list(events)
-    for n, (ev, (_, gov)) in enumerate(zip(events, origin, strict=True)):
+    for n, (ev, (own, gov)) in enumerate(zip(events, origin, strict=True)):
         if ev.root != "01":
             continue
-        below = tree.descendants(tree.tokens[gov])
-        inner = [k for k, (tok, _) in enumerate(origin) if tok != gov and tok in below]
+        # what the statement is aimed at or about (発射に懸念を表明, 実験について) is not what
+        # it says: only the rest of the clause can hold its reported content
+        below: set[int] = set()
+        stack = [gov]
+        while stack:
+            parent = stack.pop()
+            for c in tree.children[parent]:
+                addressed = parent in (own, gov) and tree.particle(c) in _ADDRESSED
+                if c.i not in below and not addressed:
+                    below.add(c.i)
+                    stack.append(c.i)
+        inner = [k for k, (tok, _) in enumerate(origin) if k != n and tok != gov and tok in below]
         if not inner:
             continue
         # the speaker's own coercion (課すと警告), not a third party's (ナチスの攻撃を警告)
