@@ -49,6 +49,7 @@ def triples(events, asserted=True):
         # a concern addressed to a counterpart, or voiced about its act, is a statement to it
         ("2010年、米国は中国に人権状況への懸念を伝えた。", {("USA", "CHN", "01")}),
         ("2006年、日本は北朝鮮の核実験に懸念を表明した。", {("JPN", "PRK", "01")}),
+        ("2016年、韓国は北朝鮮の弾道ミサイル発射に強い懸念を示した。", {("KOR", "PRK", "01")}),
         # an act answering another act is aimed at that act's agent; resolutions are adopted
         (
             "1990年8月のイラクによるクウェート侵攻に対し、国連安全保障理事会は非難決議を採択した。",

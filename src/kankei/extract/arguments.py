@@ -85,6 +85,13 @@ def arguments(
             if c.i == tok.i:
                 continue
             by_case.setdefault(tree.particle(c), []).append(c)
+    # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the
+    # parser hangs 核実験に on 強い)
+    if tok.pos in NOUNS:
+        for c in tree.children[tok.i]:
+            if c.pos == "ADJ" and c.dep in ("acl", "amod") and c.i < tok.i:
+                for a in tree.children[c.i]:
+                    by_case.setdefault(tree.particle(a), []).append(a)
     # a nominal's genitive modifier is its agent (米国のソ連承認)
     if gov.i == tok.i and tok.pos in NOUNS:
         for c in tree.children[tok.i]:
