@@ -38,6 +38,15 @@ class Codebook:
         except KeyError:
             raise DataFileError(f"unknown CAMEO code {code!r}") from None
 
+    def names(self, code: str) -> dict[str, str | None]:
+        """The code's English and Japanese names, as event records carry them (None for a
+        code the codebook lacks)."""
+        known = self._codes.get(code)
+        return {
+            "code_name": known.name if known else None,
+            "code_name_ja": known.name_ja if known else None,
+        }
+
     def roots(self) -> list[CameoCode]:
         return [c for c in self._codes.values() if len(c.code) == 2]
 

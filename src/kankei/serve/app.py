@@ -46,9 +46,7 @@ class Context:
         self.names: ActorNames = load_actor_names()
 
     def named(self, row: dict[str, Any]) -> dict[str, Any]:
-        code = self.codebook.get(row["code"]) if row["code"] in self.codebook else None
-        row["code_name"] = code.name if code else None
-        row["code_name_ja"] = code.name_ja if code else None
+        row.update(self.codebook.names(row["code"]))
         return row
 
 

@@ -59,17 +59,10 @@ def render_report(
     series = dyad_series(store, a, b, period)
     phases = find_phases(store, a, b, PhaseSettings(period=period))
     page = find_events(store, EventQuery(dyad=(a, b), limit=min(max_events, 1000)))
-    events = []
-    for e in page.items:
-        code = codebook.get(e["code"]) if e["code"] in codebook else None
-        events.append(
-            {
-                **e,
-                "code_name": code.name if code else "",
-                "code_name_ja": code.name_ja if code else "",
-                "marked": highlight(e["sentence"], e),
-            }
-        )
+    events = [
+        {**e, **codebook.names(e["code"]), "marked": highlight(e["sentence"], e)}
+        for e in page.items
+    ]
     env = Environment(
         loader=PackageLoader("kankei", "serve/templates"),
         autoescape=select_autoescape(["html", "j2"]),
