@@ -241,7 +241,7 @@ async function showDyad() {
   state.a = await resolveActor($("actor-a").value);
   state.b = await resolveActor($("actor-b").value);
   state.by = $("period").value;
-  state.years = state.by === "decade" ? 10 : state.by === "5y" ? 5 : 1;
+  state.years = kankeiChart.yearsPer(state.by);
   state.period = null;
   $("actor-a").value = state.a;
   $("actor-b").value = state.b;

@@ -9,6 +9,11 @@ const kankeiChart = (() => {
     return `hsl(${hue}, 65%, 42%)`;
   }
 
+  // years per period: decade = 10, "5y" = 5, year and month = 1
+  function yearsPer(by) {
+    return by === "decade" ? 10 : /^\d+y$/.test(by) ? parseInt(by, 10) : 1;
+  }
+
   function draw(node, series, phases, opts) {
     const monthly = opts.by === "month";
     const xOf = (period) => (monthly ? `${period}-01` : Number(period));
@@ -35,7 +40,7 @@ const kankeiChart = (() => {
       trace(series.ab, `${opts.a} → ${opts.b}`, { line: { color: "#3a78c2", dash: "dot", width: 1.5 }, marker: { size: 5 } }),
       trace(series.ba, `${opts.b} → ${opts.a}`, { line: { color: "#c2703a", dash: "dot", width: 1.5 }, marker: { size: 5 } }),
     ];
-    const years = opts.by === "decade" ? 10 : /^\d+y$/.test(opts.by) ? parseInt(opts.by, 10) : 1;
+    const years = yearsPer(opts.by);
     const x0 = (p) => (monthly ? `${p.start}-01` : Number(p.start) - years / 2);
     const x1 = (p) => (monthly ? `${p.end}-28` : Number(p.end) + years / 2);
     const shapes = phases.map((p) => ({
@@ -74,5 +79,5 @@ const kankeiChart = (() => {
     return Plotly.react(node, traces, layout, { responsive: true, displaylogo: false });
   }
 
-  return { draw, goldsteinColour, PHASE_COLOUR };
+  return { draw, goldsteinColour, yearsPer, PHASE_COLOUR };
 })();
