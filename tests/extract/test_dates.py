@@ -154,3 +154,12 @@ def test_an_inferred_document_date_does_not_take_over_the_narrative():
     assert month.value == "1939-09"
     this_year, _ = first("今年、会談した。", anchor)
     assert this_year.value == "1993"
+
+
+def test_a_date_put_off_to_dates_nothing_and_leaves_the_anchor():
+    dates, anchor = find_dates(
+        "会談が1943年に延期されたときは抗議しただけだったが、翌年には関係を断った。",
+        Anchor(year=1942),
+    )
+    assert [(d.value, d.rule) for d in dates] == [(None, "target-date"), ("1943", "discourse")]
+    assert anchor.year == 1943

@@ -42,3 +42,36 @@ def test_a_role_phrase_codes_the_surname_later(pipeline):
 def test_uncoded_names_are_listed(pipeline):
     coded = code_doc(pipeline, ["ヘンリー・フォードはソ連に工場を建てた。"])
     assert (0, "ヘンリー・フォード", "person") in coded.unknown
+
+
+def dates_of(coded, index):
+    return {(e.source, e.target, e.root, e.date) for e in coded.events if e.sentence_index == index}
+
+
+def test_an_undated_sentence_goes_on_at_the_date_of_the_one_before(pipeline):
+    coded = code_doc(
+        pipeline, ["1933年11月、米国はソ連を承認した。", "ソ連は米国に内政不干渉を約束した。"]
+    )
+    assert ("SUN", "USA", "03", "1933-11") in dates_of(coded, 1)
+    assert {e.date_rule for e in coded.events if e.sentence_index == 1} == {
+        "previous-sentence:absolute"
+    }
+
+
+def test_the_date_carried_is_the_frame_date_of_the_sentence_before(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "1972年5月、ニクソン大統領は1959年以来初めてソ連を訪れた。",
+            "米国はソ連と弾道弾迎撃ミサイル制限条約に署名した。",
+        ],
+    )
+    assert ("USA", "SUN", "05", "1972-05") in dates_of(coded, 1)
+
+
+def test_a_sentence_with_a_bound_of_its_own_carries_no_date(pipeline):
+    coded = code_doc(
+        pipeline,
+        ["1990年5月、米国はソ連と会談した。", "1944年の会談の後、米国はソ連を非難した。"],
+    )
+    assert ("USA", "SUN", "11", None) in dates_of(coded, 1)

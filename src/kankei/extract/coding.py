@@ -12,7 +12,7 @@ from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
 from kankei.extract.roles import learn_aliases
 from kankei.extract.unknown import unknown_names
-from kankei.model import Event, ParsedSentence, Sentence
+from kankei.model import DateValue, Event, ParsedSentence, Sentence
 
 _MEMORY = 12  # actors remembered for anaphora
 _ZERO_WINDOW = 2  # sentences back in which an unsaid target may have been named
@@ -54,8 +54,13 @@ class Coder:
         aliases: dict[str, tuple[ActorEntry, ...]] = {}
         events: list[Event] = []
         unknown: list[tuple[int, str, str]] = []
+        stated_before: DateValue | None = None
         for sentence in sentences:
             dates, anchor = find_dates(sentence.text, anchor)
+            # a sentence that dates nothing continues the one before; one that states a
+            # date, a span or a bound of its own does not
+            carried = None if any(d.value or d.range_start for d in dates) else stated_before
+            stated_before = next((d for d in dates if d.value), None)
             context = _iso(anchor)
             if not aliases and matches is not None and sentence.index in matches:
                 named = matches[sentence.index]
@@ -78,7 +83,9 @@ class Coder:
                 )
             if ps is not None:
                 nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
-                found = extract_events(ps, mentions, dates, context, self.knowledge, nearby)
+                found = extract_events(
+                    ps, mentions, dates, context, self.knowledge, nearby, carried
+                )
                 events.extend(found)
             else:
                 found = []

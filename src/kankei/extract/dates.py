@@ -53,6 +53,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m", re.compile(r"(?<![0-9〇一二三四五六七八九十年])" + _M + _PART + r"(?![間])")),
     ("d", re.compile(rf"(?<![0-9〇一二三四五六七八九十月年]){_D}(?![間目本])")),
 ]
+# 1943年に延期された: the date an act was put off to is not when anything happened
+_TARGET_DATE = re.compile(
+    r"(?:に|まで|へ)(?:再び|再度|さらに|再)?(?:延期|延長|繰り延べ|繰延べ|先送り|持ち越|順延|前倒し)"
+)
 _YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
 
@@ -155,7 +159,9 @@ def _offset(g: dict[str, str | None], a: Anchor, value: Any) -> tuple[DateValue,
 
 
 def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
-    """Dates in text left to right, each resolved with the anchor as it stands there."""
+    """Dates in text left to right, each resolved with the anchor as it stands there. A date
+    something was put off to (…年に延期) is kept as `target-date`: it dates no event and does
+    not move the anchor."""
     norm = text.translate(_FULLWIDTH)
     taken = [False] * len(norm)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
@@ -169,7 +175,11 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
     hits.sort()
     out: list[DateValue] = []
     for start, end, kind, m in hits:
-        value, anchor = _resolve(kind, m, anchor)
+        value, moved = _resolve(kind, m, anchor)
+        if _TARGET_DATE.match(norm, end):
+            value = replace(value, value=None, precision=None, rule="target-date")
+        else:
+            anchor = moved
         out.append(replace(value, text=text[start:end], start=start, end=end))
     return out, anchor
 

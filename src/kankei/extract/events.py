@@ -39,10 +39,12 @@ def extract_events(
     context_date: str | None,
     know: Knowledge,
     recent: Sequence[str] = (),
+    carried: DateValue | None = None,
 ) -> list[Event]:
     """Events of one sentence. `recent` holds the codes of the actors named before it, latest
     last: a predicate whose target the sentence leaves unsaid (zero anaphora, as Japanese
-    does) takes the latest of them other than its source."""
+    does) takes the latest of them other than its source. `carried`: the date the sentence
+    before stated last, which an event takes when its own sentence states none."""
     tokens = parsed.tokens
     if not tokens or not raw_mentions:
         return []
@@ -51,7 +53,9 @@ def extract_events(
         (m, {i for i in (token_at(tokens, c) for c in range(m.start, m.end)) if i is not None})
         for m in raw_mentions
     ]
-    date_tokens = [(d, token_at(tokens, max(d.end - 1, d.start))) for d in dates]
+    date_tokens = [
+        (d, token_at(tokens, max(d.end - 1, d.start))) for d in dates if d.rule != "target-date"
+    ]
     found: list[tuple[Token, Token, Predicate, int]] = []
     actor_tokens = {i for _, toks in mention_tokens for i in toks}
     for tok in tokens:
@@ -72,6 +76,9 @@ def extract_events(
                     date = _attached_date(c, tree, date_tokens, predicate_heads, bounds) or date
         if date is None:
             date = _sentence_date(tok, parsed.text, date_tokens, know.grammar.time_bounds)
+        if date is None and carried is not None:
+            # the narrative goes on where the sentence before left it
+            date = replace(carried, rule=f"previous-sentence:{carried.rule}")
         when = date.value if date and date.value else context_date
         passive = gov.lemma in know.grammar.passive_light_verbs or any(
             c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
