@@ -14,7 +14,7 @@ from kankei.extract.arguments import (
     inner_targets,
     is_actor,
 )
-from kankei.extract.cameo import Codebook
+from kankei.extract.cameo import CameoCode, Codebook
 from kankei.extract.grammar import Grammar
 from kankei.extract.lexicon import Lexicon, Predicate
 from kankei.extract.tree import DepTree, token_at
@@ -115,6 +115,8 @@ def extract_events(
             gov.i != tok.i and _negated(tok, tree, know.grammar)
         )
         code = pred.code
+        if code[:2] == "05" and _agrees_to_act(gov, tree):
+            code = "030"  # …を再開することで合意した: what is agreed on is still to be done
         if negated and pred.negated_code:
             code, negated = pred.negated_code, False
         if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
@@ -206,13 +208,15 @@ def _without_containers(
     events: list[Event], origin: list[tuple[int, int]], tree: DepTree, know: Knowledge
 ) -> list[Event]:
     """A statement whose complement holds a coded event: a warning of coercion or force
-    (追加関税を課すと警告した) is a threat (13), and the act it announces has not happened;
+    (追加関税を課すと警告した), or one quoting terms or force to its addressee
+    (「…攻撃とみなす」とソ連に警告した), is a threat (13), and what it announces has not happened;
     a plain statement (…を排除しないと表明した) only reports the event, which is what is coded."""
     threatened: set[int] = set()
     out: list[Event | None] = list(events)
     for n, (ev, (own, gov)) in enumerate(zip(events, origin, strict=True)):
         if ev.root != "01":
             continue
+        threat = False
         # what the statement is aimed at or about (発射に懸念を表明, 実験について) is not what
         # it says: only the rest of the clause can hold its reported content
         below: set[int] = set()
@@ -225,28 +229,46 @@ def _without_containers(
                     below.add(c.i)
                     stack.append(c.i)
         inner = [k for k, (tok, _) in enumerate(origin) if k != n and tok != gov and tok in below]
-        if not inner:
-            continue
         # the speaker's own coercion (課すと警告), not a third party's (ナチスの攻撃を警告)
         coercive = [
             k
             for k in inner
             if events[k].root in know.grammar.coercive_roots and events[k].source == ev.source
         ]
-        if tree.tokens[gov].lemma in know.grammar.warning_verbs and coercive:
-            cam = know.codebook.get("130")
-            announced = events[coercive[0]]
-            out[n] = replace(
-                ev,
-                code=cam.code,
-                root=cam.root,
-                goldstein=cam.goldstein,
-                quad_class=cam.quad_class,
-                plover=cam.plover,
-                target=ev.target or announced.target,
-                rule=ev.rule + " threat",
+        warning = tree.tokens[gov].lemma in know.grammar.warning_verbs
+        quoted = tree.quoted() & below
+        if warning and not coercive and ev.target is not None and quoted:
+            # 「…米国への攻撃とみなす」とソ連に警告した: a warning in the speaker's own words
+            # that speaks of force or sets a condition is a threat to its addressee
+            said = [k for k in inner if origin[k][0] in quoted]
+            conditional = any(tree.tokens[i].text in know.grammar.conditionals for i in quoted)
+            # (a third party's attack foretold to its victim is intelligence passed on)
+            forceful = any(
+                events[k].root in know.grammar.coercive_roots
+                and events[k].source in (ev.source, ev.target)
+                for k in said
             )
+            if conditional or forceful:
+                coercive, threat = said, True
+        if not inner and not threat:
+            continue
+        # a third party's force foretold to its target (ナチスによるソ連攻撃をソ連に警告) is
+        # intelligence passed on (06)
+        foretold = [
+            k
+            for k in inner
+            if events[k].root in know.grammar.coercive_roots
+            and events[k].source not in (ev.source, ev.target)
+            and ev.target is not None
+            and events[k].target == ev.target
+        ]
+        if warning and (coercive or threat):
+            aimed = ev.target or (events[coercive[0]].target if coercive else None)
+            out[n] = replace(_recoded(ev, know.codebook.get("130"), " threat"), target=aimed)
             threatened.update(coercive)
+        elif warning and foretold:
+            out[n] = _recoded(ev, know.codebook.get("064"), " foretold")
+            threatened.update(foretold)
         else:
             out[n] = None
     return [
@@ -254,6 +276,18 @@ def _without_containers(
         for k, ev in enumerate(out)
         if ev is not None
     ]
+
+
+def _recoded(ev: Event, cam: CameoCode, why: str) -> Event:
+    return replace(
+        ev,
+        code=cam.code,
+        root=cam.root,
+        goldstein=cam.goldstein,
+        quad_class=cam.quad_class,
+        plover=cam.plover,
+        rule=ev.rule + why,
+    )
 
 
 def _predicate_at(
@@ -319,6 +353,13 @@ def _predicate_at(
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start
+
+
+def _agrees_to_act(gov: Token, tree: DepTree) -> bool:
+    """An agreement whose content is an act (…することで/ことに合意): a こと clause."""
+    return any(
+        c.lemma in ("こと", "事") and tree.particle(c) in ("で", "に") for c in tree.children[gov.i]
+    )
 
 
 def _predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:

@@ -41,6 +41,7 @@ class Grammar:
     cancelling_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     coercive_roots: frozenset[str]
+    conditionals: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -105,4 +106,5 @@ def load_grammar() -> Grammar:
         cancelling_verbs=frozenset(words("cancelling_verbs")),
         warning_verbs=frozenset(words("warning_verbs")),
         coercive_roots=frozenset(words("coercive_roots")),
+        conditionals=frozenset(words("conditionals")),
     )
