@@ -55,6 +55,24 @@ def triples(events, asserted=True):
             "1990年8月のイラクによるクウェート侵攻に対し、国連安全保障理事会は非難決議を採択した。",
             {("IRQ", "KWT", "19"), ("UN", "IRQ", "11")},
         ),
+        # AをBだと非難: A is the target even when the parser hangs it on B
+        (
+            "2022年、ロシアはフィンランドの加盟方針を重大な脅威だと批判した。",
+            {("RUS", "FIN", "11")},
+        ),
+        # a passive with no subject of its own is suffered by the topic of the chain
+        (
+            "1981年、イスラエルはイラクの原子炉を空爆し、国連安全保障理事会から非難された。",
+            {("ISR", "IRQ", "19"), ("UN", "ISR", "11")},
+        ),
+        # 同国 is not the topic of its own clause, nor an organisation
+        ("2010年、北朝鮮は韓国の島を砲撃し、同国の軍は北朝鮮を攻撃した。", {("KOR", "PRK", "19")}),
+        ("2014年、ロシアはクリミアを併合し、欧州連合は同国に制裁を科した。", {("EU", "RUS", "16")}),
+        # a venue is not what 両首脳 points back to
+        (
+            "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
+            {("USA", "PRK", "04"), ("USA", "PRK", "05")},
+        ),
     ],
 )
 def test_constructions(pipeline, text, expected):

@@ -85,6 +85,14 @@ def arguments(
             if c.i == tok.i:
                 continue
             by_case.setdefault(tree.particle(c), []).append(c)
+    # AをBだと批判した: the parser may hang A (and the subject) on the copular B, which only
+    # says what A is called
+    for c in tree.children[gov.i]:
+        copular = any(x.dep == "cop" for x in tree.children[c.i])
+        if c.dep == "advcl" and tree.particle(c) == "と" and c.pos in NOUNS and copular:
+            for a in tree.children[c.i]:
+                if a.i < c.i and tree.particle(a) in ("を", *grammar.source_cases):
+                    by_case.setdefault(tree.particle(a), []).append(a)
     # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the
     # parser hangs 核実験に on 強い)
     if tok.pos in NOUNS:

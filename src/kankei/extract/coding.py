@@ -3,6 +3,7 @@ from one sentence to the next."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -89,7 +90,12 @@ class Coder:
                 events.extend(found)
             else:
                 found = []
-            codes = [m.code for raw in named if is_actor(raw) for m in resolve(raw, context)]
+            codes = [
+                m.code
+                for raw in named
+                if is_actor(raw) and not _venue(sentence.text, raw)
+                for m in resolve(raw, context)
+            ]
             # the parties of the sentence's events first: they are who the discourse is about
             parties = [c for e in found for c in (e.source, e.target) if c]
             by_sentence.append([c for c in codes if c not in parties] + parties)
@@ -114,12 +120,23 @@ class Coder:
                 end = start + len(word)
                 if not any(s < end and start < e for s, e in taken):
                     codes = list(recent)
+                    clause = text.rfind("、", 0, start) + 1
+                    topic: set[str] = set()
                     for raw in named:
-                        if raw.end <= start:
-                            for m in resolve(raw, when):
-                                if m.code in codes:
-                                    codes.remove(m.code)
-                                codes.append(m.code)
+                        if raw.end > start or _venue(text, raw):
+                            continue
+                        mentions = resolve(raw, when)
+                        if count == 1 and raw.start >= clause and _TOPIC.match(text, raw.end):
+                            topic.update(m.code for m in mentions)
+                        if count == 1 and raw.candidates[0].type != "state":
+                            continue
+                        for m in mentions:
+                            if m.code in codes:
+                                codes.remove(m.code)
+                            codes.append(m.code)
+                    # 同国 is another state than the topic of its own clause
+                    # (イスラエルは同国の核施設を攻撃: not ISR)
+                    codes = [c for c in codes if c not in topic]
                     antecedents = codes[-count:] if len(codes) >= count else []
                     if antecedents:
                         entries = tuple(
@@ -129,6 +146,15 @@ class Coder:
                         taken.append((start, end))
                 start = text.find(word, end)
         return out
+
+
+_TOPIC = re.compile(r"(?:は|が|も)")
+_VENUE = re.compile(r"(?:で(?!は|も)|での|において|における|にて)")
+
+
+def _venue(text: str, raw: RawMention) -> bool:
+    """シンガポールで会談し、両首脳は…: where something happened is not who it is about."""
+    return _VENUE.match(text, raw.end) is not None
 
 
 def _iso(anchor: Anchor) -> str | None:

@@ -92,6 +92,12 @@ def extract_events(
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions:
             continue
+        if passive and not targets.mentions:
+            # Xは…を空爆し、安保理から非難された: the topic of the chain is who suffers it
+            topic = inherited_source(gov, tree, mention_tokens, when, know.grammar)
+            doers = {m.code for m in sources.mentions}
+            if topic.mentions and not doers & {m.code for m in topic.mentions}:
+                targets = Arg(topic.mentions, "topic")
         if not targets.mentions:
             # meetings are named after their venue (マルタ会談): for them only a prefixed
             # token (訪米) names the target
