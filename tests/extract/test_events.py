@@ -68,6 +68,15 @@ def triples(events, asserted=True):
         # 同国 is not the topic of its own clause, nor an organisation
         ("2010年、北朝鮮は韓国の島を砲撃し、同国の軍は北朝鮮を攻撃した。", {("KOR", "PRK", "19")}),
         ("2014年、ロシアはクリミアを併合し、欧州連合は同国に制裁を科した。", {("EU", "RUS", "16")}),
+        # a verb serving as a postposition (を通して) is no clause of its own
+        (
+            "1942年、米国は英国に対し武器貸与法に基づいて大量の物資を提供した。",
+            {("USA", "GBR", "07")},
+        ),
+        # one's own envoy called home is a recall aimed at the host; another's, a summons
+        ("2012年、日本は駐韓大使を引き揚げた。", {("JPN", "KOR", "16")}),
+        ("1980年、米国は駐ソ米国大使をモスクワから呼び出した。", {("USA", "SUN", "16")}),
+        ("2012年、日本は韓国大使を呼び出した。", {("JPN", "KOR", "11")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

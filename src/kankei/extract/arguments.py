@@ -93,6 +93,13 @@ def arguments(
             for a in tree.children[c.i]:
                 if a.i < c.i and tree.particle(a) in ("を", *grammar.source_cases):
                     by_case.setdefault(tree.particle(a), []).append(a)
+    # 米国はソ連に対し…計画を通して…を提供した: a verb serving as a postposition (を通して,
+    # に基づいて) is no clause of its own; what the parser hung on it is the predicate's
+    for c in tree.children[gov.i]:
+        if c.dep == "advcl" and c.lemma in grammar.postposition_verbs:
+            for a in tree.children[c.i]:
+                if tree.particle(a) != "を":
+                    by_case.setdefault(tree.particle(a), []).append(a)
     # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the
     # parser hangs 核実験に on 強い)
     if tok.pos in NOUNS:

@@ -98,6 +98,13 @@ def extract_events(
             doers = {m.code for m in sources.mentions}
             if topic.mentions and not doers & {m.code for m in topic.mentions}:
                 targets = Arg(topic.mentions, "topic")
+        envoy_host = _own_envoy_host(gov, tree, mention_tokens, sources, when)
+        recall = False
+        if envoy_host is not None and pred.code[:2] in know.grammar.recall_roots:
+            # 駐ソ米国大使を呼び出した / 駐韓大使を一時帰国させた: one's own envoy called home
+            # is a recall (16), aimed at the state the envoy was posted to
+            recall = True
+            targets = Arg((envoy_host,), "posted")
         if not targets.mentions:
             # meetings are named after their venue (マルタ会談): for them only a prefixed
             # token (訪米) names the target
@@ -120,7 +127,7 @@ def extract_events(
         negated = _negated(gov, tree, know.grammar) or (
             gov.i != tok.i and _negated(tok, tree, know.grammar)
         )
-        code = pred.code
+        code = "161" if recall else pred.code
         if code[:2] == "05" and _agrees_to_act(gov, tree):
             code = "030"  # …を再開することで合意した: what is agreed on is still to be done
         if negated and pred.negated_code:
@@ -359,6 +366,28 @@ def _predicate_at(
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start
+
+
+def _own_envoy_host(
+    gov: Token,
+    tree: DepTree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    sources: Arg,
+    when: str | None,
+) -> Mention | None:
+    """The host of the source's own envoy named as the object (駐ソ米国大使, 駐韓大使)."""
+    own = {m.code for m in sources.mentions}
+    for c in tree.children[gov.i]:
+        if tree.particle(c) != "を":
+            continue
+        phrase = tree.phrase(c) | {c.i}
+        inside = [raw for raw, toks in mention_tokens if toks & phrase]
+        hosts = [raw for raw in inside if raw.posted]
+        others = {m.code for raw in inside if not raw.posted for m in resolve(raw, when)}
+        if hosts and own and others <= own:
+            host = resolve(hosts[0], when)[0]
+            return host if host.code not in own else None
+    return None
 
 
 def _agrees_to_act(gov: Token, tree: DepTree) -> bool:

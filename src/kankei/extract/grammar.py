@@ -42,6 +42,8 @@ class Grammar:
     warning_verbs: frozenset[str]
     coercive_roots: frozenset[str]
     conditionals: frozenset[str]
+    postposition_verbs: frozenset[str]
+    recall_roots: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -107,4 +109,6 @@ def load_grammar() -> Grammar:
         warning_verbs=frozenset(words("warning_verbs")),
         coercive_roots=frozenset(words("coercive_roots")),
         conditionals=frozenset(words("conditionals")),
+        postposition_verbs=frozenset(words("postposition_verbs")),
+        recall_roots=frozenset(words("recall_roots")),
     )
