@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from kankei.extract.grammar import Grammar
 from kankei.extract.kana import KATAKANA_RUN, MIN_FUZZY, is_katakana_name, kana_key, within_one_edit
 from kankei.model import Mention
 
-TYPES = frozenset({"state", "igo", "person", "place", "organ", "group"})
+TYPES = frozenset({"state", "igo", "person", "place", "organ", "group", "collective"})
 AGENTS = frozenset({"GOV", "MIL", "LEG", "DIP", "SPY", "REB", "ELI", "JUD", "PTY", "MED"})
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
@@ -39,6 +39,8 @@ class ActorEntry:
     valid_to: dt.date | None = None
     note: str | None = None
     origin: str = ""
+    # a collective (バルト三国) stands for several states at once: their codes, in order
+    members: tuple[str, ...] = ()
 
     def covers(self, lo: dt.date, hi: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= lo) and (
@@ -64,13 +66,19 @@ def parse_entry(raw: object, where: str) -> ActorEntry:
         "valid_to",
         "note",
         "role",
+        "members",
     }
     if unknown:
         raise DataFileError(f"unknown field(s) {sorted(unknown)}", path=where)
-    code = raw.get("code")
-    if not isinstance(code, str) or not _CODE.match(code):
-        raise DataFileError(f"bad or missing 'code' {code!r}", path=where)
     kind = raw.get("type")
+    members: tuple[str, ...] = ()
+    code = raw.get("code")
+    if kind == "collective" or "members" in raw:
+        # a collective is coded by its members: its own code only names it in listings
+        members = _members(raw, where)
+        code = "+".join(members)
+    elif not isinstance(code, str) or not _CODE.match(code):
+        raise DataFileError(f"bad or missing 'code' {code!r}", path=where)
     if kind not in TYPES:
         raise DataFileError(f"{code}: 'type' must be one of {sorted(TYPES)}", path=where)
     names = string_list(raw.get("names"), where, f"{code}.names")
@@ -95,7 +103,45 @@ def parse_entry(raw: object, where: str) -> ActorEntry:
         valid_to=valid_to,
         note=str(note) if note is not None else None,
         origin=where,
+        members=members,
     )
+
+
+def _members(raw: dict[str, object], where: str) -> tuple[str, ...]:
+    """The member codes of a collective entry: two or more distinct codes, and no code,
+    agent or abbreviation of its own (each member is coded as itself)."""
+    if raw.get("type") != "collective":
+        raise DataFileError("'members' is only for entries of type 'collective'", path=where)
+    for field in ("code", "agent", "abbrev"):
+        if field in raw:
+            raise DataFileError(
+                f"a collective has no '{field}' of its own: list its 'members'", path=where
+            )
+    members = raw.get("members")
+    if (
+        not isinstance(members, list)
+        or len(members) < 2
+        or not all(isinstance(m, str) and _CODE.match(m) for m in members)
+    ):
+        raise DataFileError(
+            f"collective 'members' must list two or more actor codes, got {members!r}",
+            path=where,
+        )
+    if len(set(members)) != len(members):
+        raise DataFileError(f"collective 'members' lists a code twice: {members}", path=where)
+    return tuple(members)
+
+
+def check_members(entries: Sequence[ActorEntry]) -> None:
+    """Every member of a collective must be the code of a state of the dictionary."""
+    states = {e.code for e in entries if e.type == "state"}
+    for entry in entries:
+        for code in entry.members:
+            if code not in states:
+                raise DataFileError(
+                    f"collective {entry.names[0]}: member {code!r} is not the code of a state",
+                    path=entry.origin,
+                )
 
 
 def parse_actor_file(where: str, text: str) -> list[ActorEntry]:
@@ -111,7 +157,7 @@ class RawMention:
     start: int
     end: int
     candidates: tuple[ActorEntry, ...]
-    rule: str  # name | compound | abbrev
+    rule: str  # name | compound (米ソ, or a collective: バルト三国) | abbrev | role | …
     posted: bool = False  # after a posting prefix (駐ソ): the host, not the actor
 
 
@@ -173,6 +219,8 @@ class ActorDictionary:
             if hit is None:
                 i += 1
                 continue
+            if hit.candidates[0].type == "collective":
+                hit = _expand(hit)
             if i > 0 and text[i - 1] in self.grammar.posting_prefixes:
                 hit = replace(hit, posted=True)
             out.append(hit)
@@ -279,6 +327,26 @@ class ActorDictionary:
         return None
 
 
+def _expand(hit: RawMention) -> RawMention:
+    """A collective name (バルト三国) is matched like a compound (米ソ): one candidate per
+    member state, each coded as itself. The first entry listed under the name is taken, as
+    for any name whose date is not known yet."""
+    collective = hit.candidates[0]
+    members = tuple(
+        ActorEntry(
+            code=code,
+            type="state",
+            names=(hit.text,),
+            valid_from=collective.valid_from,
+            valid_to=collective.valid_to,
+            note=f"member of the collective {collective.names[0]}",
+            origin=collective.origin,
+        )
+        for code in collective.members
+    )
+    return replace(hit, candidates=members, rule="compound")
+
+
 def _is_kanji(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -325,7 +393,8 @@ def choose(candidates: tuple[ActorEntry, ...], when: str | None) -> ActorEntry:
 
 
 def resolve(raw: RawMention, when: str | None) -> list[Mention]:
-    """One Mention per actor: a compound such as 米ソ gives two."""
+    """One Mention per actor: a compound such as 米ソ gives two, a collective such as
+    バルト三国 one per member."""
     if raw.rule == "compound":
         return [
             Mention(
@@ -360,4 +429,5 @@ def load_actor_dictionary(grammar: Grammar, user_files: Iterable[Path] = ()) -> 
         entries.extend(parse_actor_file(*read_user_file(path)))
     for where, text in bundled("actors"):
         entries.extend(parse_actor_file(where, text))
+    check_members(entries)
     return ActorDictionary(entries, grammar)
