@@ -229,6 +229,9 @@ def phrase_actors(
         if any(i in toks for _, toks in mention_tokens)
         or grammar.role_agent(tree.tokens[i].text) is not None
     )
+    if slot == "source":
+        # a place does not act (ゴラン高原は…): only states, bodies and people do
+        mention_tokens = [(raw, toks) for raw, toks in mention_tokens if is_actor(raw)]
     items = tree.coordinated(arg, through)
     item_ids = {t.i for t in items}
     out: list[Mention] = []
@@ -310,7 +313,12 @@ def inherited_source(
     above = [c.i for anc in tree.ancestors(gov) for c in tree.children[anc.i]]
     # 3. the subject of an earlier clause of the chain (Xは…を訪問し、…に調印した)
     below = sorted(tree.descendants(gov), reverse=True)
-    for candidates in (near, above, below):
+    order = (near, above, below)
+    if gov.dep == "acl" and tree.tokens[gov.head].lemma in ("こと", "事"):
+        # …がXを占領し、Yを再編入したことで: a nominalised clause has its own subject,
+        # before the topic of the sentence around it
+        order = (near, below, above)
+    for candidates in order:
         found = first_subject(candidates)
         if found is not None:
             return found
