@@ -77,6 +77,17 @@ def triples(events, asserted=True):
         ("2012年、日本は駐韓大使を引き揚げた。", {("JPN", "KOR", "16")}),
         ("1980年、米国は駐ソ米国大使をモスクワから呼び出した。", {("USA", "SUN", "16")}),
         ("2012年、日本は韓国大使を呼び出した。", {("JPN", "KOR", "11")}),
+        # an event noun before の names the measure a light verb takes
+        ("1979年、米国はイランに対して資産凍結の措置を取った。", {("USA", "IRN", "16")}),
+        # the object of a copular complement (AをBだと非難) is the verb's: its event is coded
+        (
+            "1998年、米国はインドの核実験を「重大な誤りだ」と非難した。",
+            {("USA", "IND", "11"), ("IND", None, "15")},
+        ),
+        # a promise of aid is an intent (03), not the aid
+        ("2023年、日本はウクライナへの追加支援を表明した。", {("JPN", "UKR", "03")}),
+        # a killing of many is a mass killing (20)
+        ("2022年、ロシア軍はキーウ近郊で多数の民間人を殺害した。", {("RUS", "UKR", "20")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
@@ -86,6 +97,28 @@ def triples(events, asserted=True):
 )
 def test_constructions(pipeline, text, expected):
     assert expected <= triples(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what a noun is (…に派遣していた技術者) is not an event
+        ("1960年、ソ連は中国に派遣していた技術者を引き揚げた。", ("SUN", "CHN", "04")),
+        # the subject of an active verb is no light-verb slot
+        ("1941年の米国の対日禁輸は日本の政策に影響を与えた。", ("USA", "JPN", "07")),
+        # a promise of aid is not the aid
+        ("2023年、日本はウクライナへの追加支援を表明した。", ("JPN", "UKR", "07")),
+        # one killed is not a mass killing
+        ("2020年、米軍はイランの司令官を殺害した。", ("USA", "IRN", "20")),
+    ],
+)
+def test_not_coded(pipeline, text, absent):
+    assert absent not in triples(code(pipeline, text), asserted=False)
+
+
+def test_joining_a_sanction_is_the_sanction_and_not_joining_it_is_negated(pipeline):
+    events = code(pipeline, "2022年、インドは対ロシア制裁に加わらなかった。")
+    assert [(e.source, e.target, e.root, e.negated) for e in events] == [("IND", "RUS", "16", True)]
 
 
 @pytest.mark.parametrize(

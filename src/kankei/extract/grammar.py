@@ -44,6 +44,8 @@ class Grammar:
     conditionals: frozenset[str]
     postposition_verbs: frozenset[str]
     recall_roots: frozenset[str]
+    measure_nouns: frozenset[str]
+    mass_markers: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -111,4 +113,6 @@ def load_grammar() -> Grammar:
         conditionals=frozenset(words("conditionals")),
         postposition_verbs=frozenset(words("postposition_verbs")),
         recall_roots=frozenset(words("recall_roots")),
+        measure_nouns=frozenset(words("measure_nouns")),
+        mass_markers=tuple(words("mass_markers")),
     )

@@ -1,0 +1,74 @@
+"""Which of a sentence's dates belongs to an event: its own clause's, else the one before it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kankei.extract.tree import DepTree
+from kankei.model import DateValue, Token
+
+
+def attached_date(
+    gov: Token,
+    tree: DepTree,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
+    predicate_heads: set[int],
+    bounds: frozenset[str],
+) -> DateValue | None:
+    """The date of the predicate's own clause: a date whose head chain reaches the predicate
+    before any other predicate."""
+    best: DateValue | None = None
+    best_distance = len(tree.tokens) + 1
+    for date, ti in date_tokens:
+        if ti is None:
+            continue
+        cur = tree.tokens[ti]
+        for anc in [cur, *tree.ancestors(cur)]:
+            if anc.i == gov.i:
+                if abs(ti - gov.i) < best_distance:
+                    best, best_distance = date, abs(ti - gov.i)
+                break
+            if anc.i in predicate_heads and anc.i != gov.i:
+                break
+            if anc.i != ti and (anc.text in bounds or tree.particle(anc) == "から"):
+                break  # 1941年の侵攻の直後から…していた: only a lower bound
+    return best
+
+
+def sentence_date(
+    tok: Token,
+    text: str,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
+    time_bounds: Sequence[str],
+) -> DateValue | None:
+    """No date in the predicate's own clauses: the last date stated before it in the
+    sentence, unless what lies between only bounds the time (…したことで, …の後)."""
+    earlier = [d for d, ti in date_tokens if d.value and d.end <= tok.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    between = text[last.end : tok.start]
+    if any(bound in between for bound in time_bounds):
+        return None
+    return replace(last, rule=f"sentence:{last.rule}")
+
+
+def distributed_dates(
+    gov: Token,
+    tree: DepTree,
+    date_tokens: Sequence[tuple[DateValue, int | None]],
+    predicate_heads: set[int],
+    bounds: frozenset[str],
+) -> list[DateValue]:
+    """Several dates of one clause, each in its own に-phrase (not a から…まで span)."""
+    found: list[DateValue] = []
+    for date, ti in date_tokens:
+        if ti is None or not date.value:
+            continue
+        if tree.particle(tree.tokens[ti]) not in ("に", "には", ""):
+            continue
+        if attached_date(gov, tree, [(date, ti)], predicate_heads, bounds) is date:
+            found.append(date)
+    values = {d.value for d in found}
+    return found if len(values) > 1 and len(values) == len(found) else []

@@ -1,0 +1,131 @@
+"""Which tokens of a parsed sentence are event predicates, and which token governs each."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from kankei.extract.arguments import NOUNS
+from kankei.extract.knowledge import Knowledge
+from kankei.extract.lexicon import Predicate
+from kankei.extract.tree import DepTree
+from kankei.model import Token
+
+_PREDICATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+
+
+def predicate_at(
+    tok: Token, tree: DepTree, know: Knowledge, actor_tokens: set[int]
+) -> tuple[Token, Token, Predicate, int] | None:
+    """(event token, governing token, lexicon entry, compound start) if tok is a predicate."""
+    if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
+        return None
+    start = tree.compound_start(tok)
+    surface = "".join(t.text for t in tree.tokens[start : tok.i]) + (
+        tok.lemma if tok.pos == "VERB" else tok.text
+    )
+    pred = None
+    if tok.pos == "VERB":
+        # object + verb entries first: 外交関係を断る is a break, 要求を断る a refusal
+        for c in tree.children[tok.i]:
+            if c.dep == "obj":
+                obj = "".join(t.text for t in tree.tokens[tree.compound_start(c) : c.i + 1])
+                pred = know.lexicon.lookup_exact_suffix(f"{obj}を{tok.lemma}") or pred
+    phrasal = pred is not None
+    pred = pred or know.lexicon.lookup(surface, tok.lemma)
+    if pred is None:
+        return None
+    if pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB":
+        return None
+    if tok.lemma in know.grammar.light_verbs and not phrasal:
+        # 援助を提供する, 制裁に加わる: the noun codes the event, not the light verb (but
+        # 支援を表明する is a phrase of its own)
+        for c in tree.children[tok.i]:
+            slot = c.dep == "obj" or (c.dep == "obl" and tree.particle(c) == "に")
+            if slot and predicate_noun(c, tree, know):
+                return None
+    if (
+        tok.dep == "acl"
+        and tok.pos == "VERB"
+        and tree.tokens[tok.head].pos in NOUNS
+        and _progressive(tok, tree)
+    ):
+        return None  # 北京に派遣していた技術者: what a noun is, not what happened
+    head = tree.tokens[tok.head]
+    if (
+        head.dep == "advcl"
+        and tree.particle(head) == "と"
+        and any(c.dep == "cop" for c in tree.children[head.i])
+    ):
+        # インドの核実験を「重大な誤りだ」と非難: the object belongs to the verb
+        head = tree.tokens[head.head]
+    if (
+        tok.pos in NOUNS
+        and tok.dep in ("obj", "obl")
+        and head.lemma in know.grammar.cancelling_verbs
+    ):
+        return None  # 批准を拒否した: no ratification took place
+    if tok.pos in NOUNS:
+        light = know.grammar.light_verbs | know.grammar.passive_light_verbs
+        # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した
+        # (the subject of an active verb is no light-verb slot: 禁輸は影響を与えた; but
+        # …援助も行った, where も stands for を)
+        passive_head = any(
+            c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[head.i]
+        )
+        light_slot = (
+            tok.dep == "obj"
+            or (tok.dep == "nsubj" and (passive_head or tree.particle(tok) == "も"))
+            or (tok.dep == "obl" and tree.particle(tok) in ("に", "にも", "には"))
+        )
+        if light_slot and head.lemma in light:
+            phrase = "".join(t.text for t in tree.tokens[start : tok.i + 1])
+            if tok.dep == "obj" and know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
+                return None  # 支援を表明: the phrase is the event, coded on its verb
+            return tok, head, pred, start
+        # 資産凍結の措置を取った: the event noun names the measure a light verb takes
+        measure = tree.tokens[head.head]
+        if (
+            tok.dep == "nmod"
+            and tree.particle(tok) == "の"
+            and head.lemma in know.grammar.measure_nouns
+            and head.dep == "obj"
+            and measure.lemma in light
+        ):
+            return tok, measure, pred, start
+        # マルタ会談で…宣言した: talks named as the setting of an act took place, between the
+        # parties of that act (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)
+        venue_particle = tree.particle(tok) in ("で", "において")
+        if pred.lemma.endswith("会談") and tok.dep == "obl" and venue_particle:
+            return tok, head, pred, start
+        # a nominal event needs its own agent (ドイツによるソ連侵攻), or a genitive actor
+        # with an actor target inside it (米国のソ連承認, ソ連のアフガニスタン侵攻)
+        if any(tree.particle(c) in know.grammar.agent_cases for c in tree.children[tok.i]):
+            return tok, tok, pred, start
+        genitive = any(
+            tree.particle(c) == "の" and tree.phrase(c) & actor_tokens for c in tree.children[tok.i]
+        )
+        inner = any(i in actor_tokens for i in range(start, tok.i + 1))  # (訪中: in tok)
+        # …ソ連側の要求に応じなかった: the actor's act that another predicate answers
+        answered = predicate_noun(head, tree, know) or (
+            head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
+        )
+        if genitive and (inner or (tok.dep in ("obl", "obj") and answered)):
+            return tok, tok, pred, start
+        return None
+    return tok, tok, pred, start
+
+
+def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
+    start = tree.compound_start(tok)
+    surface = "".join(t.text for t in tree.tokens[start : tok.i + 1])
+    return know.lexicon.lookup(surface, tok.lemma) is not None
+
+
+def _progressive(tok: Token, tree: DepTree) -> bool:
+    """…していた / …している: a state, not an act."""
+    tail = []
+    for t in tree.tokens[tok.i + 1 :]:
+        if t.dep not in ("aux", "mark", "fixed"):
+            break
+        tail.append(t.lemma)
+    return any(a in ("て", "で") and b in ("いる", "おる") for a, b in pairwise(tail))
