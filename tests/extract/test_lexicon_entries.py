@@ -71,7 +71,7 @@ def test_entry_codes_the_sentence(pipeline, text, expected):
         # a puppet government set up in a country is not a diplomatic act toward it
         ("1944年、ソ連はポーランドに共産主義政権を樹立した。", "05"),
         # AをBとする names no act: する is not a light verb
-        ("1932年、米国は日本の満洲制圧を条約の侵害とした。", "19"),
+        ("1932年、米国は日本の行動を条約の侵害とした。", "19"),
     ],
 )
 def test_no_event_of_that_root(pipeline, text, absent):

@@ -100,6 +100,12 @@ def arguments(
             for a in tree.children[c.i]:
                 if tree.particle(a) != "を":
                     by_case.setdefault(tree.particle(a), []).append(a)
+    # XにYしないよう呼びかけた: the parser may hang the addressee on the clause asked for
+    for c in tree.children[gov.i]:
+        if c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i]):
+            for a in tree.children[c.i]:
+                if tree.particle(a) in ("に", "に対して", "に対し"):
+                    by_case.setdefault(tree.particle(a), []).append(a)
     # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the
     # parser hangs 核実験に on 強い)
     if tok.pos in NOUNS:
@@ -157,7 +163,7 @@ def arguments(
         # is marked との
         target_cases = [c for c in target_cases if c != "と"]
         partner_cases = [c for c in partner_cases if c != "と"]
-    agent = collect(g.agent_cases, "source")
+    agent = collect(g.agent_cases, "agent" if passive else "source")
     if passive:
         # the agent of a passive: によって, から (援助を受ける), or に (ソ連に占領された)
         src = agent or collect(g.passive_sources, "source")
@@ -229,7 +235,7 @@ def phrase_actors(
         if any(i in toks for _, toks in mention_tokens)
         or grammar.role_agent(tree.tokens[i].text) is not None
     )
-    if slot == "source":
+    if slot in ("source", "agent"):
         # a place does not act (ゴラン高原は…): only states, bodies and people do
         mention_tokens = [(raw, toks) for raw, toks in mention_tokens if is_actor(raw)]
     items = tree.coordinated(arg, through)
@@ -263,6 +269,7 @@ def phrase_actors(
             and not _heads_a_mention(item, mention_tokens)
         ):
             # the actor only modifies another noun: 米ソ関係は, ロシアの外交は, 日本製品を
+            # (but a passive's 米軍の無人機攻撃によって: whose act it was is the agent)
             continue
         out.extend(
             replace(m, agent=agent) if agent and m.kind in _ROLE_TAKERS else m for m in found
@@ -343,6 +350,7 @@ def inner_targets(
     out: list[Mention] = []
     for raw, toks in mention_tokens:
         inside_token = toks == {tok.i} and raw.start > tok.start  # 訪米, 対ソ
-        if toks and (toks <= span or inside_token) and is_actor(raw):
+        # (a territory acted on counts: シナイ半島占領; a meeting's venue does not)
+        if toks and (toks <= span or inside_token) and (is_actor(raw) or not prefixed_only):
             out.extend(resolve(raw, when))
     return out

@@ -83,6 +83,11 @@ def extract_events(
             # only a predicate with no subject of its own borrows one; a subject that is not
             # an actor (歴史家は…述べた, 活動は終了した) means the event is not between actors
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
+        if not sources.mentions and pred.code[:2] == "05":
+            # 中朝友好協力相互援助条約が締結された: a treaty named after its parties
+            parties = _named_parties(gov, tree, mention_tokens, when)
+            if len(parties) > 1:
+                sources, targets = Arg(parties[:1], "named"), Arg(parties[1:], "named")
         if not sources.mentions:
             continue
         if passive and not targets.mentions:
@@ -266,6 +271,23 @@ def _zero_target(
         if code not in own:
             return Mention(code=code, text="", start=tok.start, end=tok.start, kind="zero")
     return None
+
+
+def _named_parties(
+    gov: Token,
+    tree: DepTree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    when: str | None,
+) -> tuple[Mention, ...]:
+    """The states a compound in the subject or object names (中朝…条約, 日ソ共同宣言)."""
+    for c in tree.children[gov.i]:
+        if c.dep not in ("nsubj", "obj"):
+            continue
+        span = set(range(tree.compound_start(c), c.i + 1))
+        for raw, toks in mention_tokens:
+            if raw.rule == "compound" and toks and toks <= span:
+                return tuple(resolve(raw, when))
+    return ()
 
 
 def _agrees_to_act(gov: Token, tree: DepTree) -> bool:

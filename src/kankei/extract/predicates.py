@@ -77,6 +77,10 @@ def predicate_at(
             or (tok.dep == "nsubj" and (passive_head or tree.particle(tok) == "も"))
             or (tok.dep == "obl" and tree.particle(tok) in ("に", "にも", "には"))
         )
+        # 国外退去処分とされた: a measure someone is made subject to
+        if tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する":
+            if passive_head:
+                return tok, head, pred, start
         if light_slot and head.lemma in light:
             phrase = "".join(t.text for t in tree.tokens[start : tok.i + 1])
             if tok.dep == "obj" and know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
@@ -109,7 +113,9 @@ def predicate_at(
         answered = predicate_noun(head, tree, know) or (
             head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
         )
-        if genitive and (inner or (tok.dep in ("obl", "obj") and answered)):
+        # インドの核実験に続き: an act that needs no counterpart is named by its actor alone
+        unilateral = pred.code.startswith("15") or pred.lemma in know.grammar.unilateral
+        if genitive and (inner or unilateral or (tok.dep in ("obl", "obj") and answered)):
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start

@@ -33,10 +33,14 @@ def without_containers(
         # it says: only the rest of the clause can hold its reported content
         below: set[int] = set()
         stack = [gov]
+        # (強い懸念: the parser may hang 発射に on the adjective of the event noun)
+        holders = {own, gov} | {
+            c.i for c in tree.children[own] if c.pos == "ADJ" and c.dep in ("acl", "amod")
+        }
         while stack:
             parent = stack.pop()
             for c in tree.children[parent]:
-                addressed = parent in (own, gov) and tree.particle(c) in _ADDRESSED
+                addressed = parent in holders and tree.particle(c) in _ADDRESSED
                 if c.i not in below and not addressed:
                     below.add(c.i)
                     stack.append(c.i)

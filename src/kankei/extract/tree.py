@@ -65,7 +65,7 @@ class DepTree:
             for c in self.children[cur.i]:
                 if c.i in seen:
                     continue
-                if c.dep == "conj" or (c.dep == "nmod" and self._joined(c)):
+                if c.dep == "conj" or (c.dep == "nmod" and self._joined(c, cur)):
                     items.append(c)
                     stack.append(c)
                     seen.add(c.i)
@@ -74,10 +74,14 @@ class DepTree:
                     seen.add(c.i)
         return sorted(items, key=lambda t: t.i)
 
-    def _joined(self, tok: Token) -> bool:
+    def _joined(self, tok: Token, head: Token) -> bool:
         particle = self.particle(tok)
         if particle in COORDINATORS:
             return True
+        if particle == "" and any(
+            c.dep == "cc" and tok.i < c.i < head.i for c in self.children[head.i]
+        ):
+            return True  # A および B: the conjunction hangs on the last item
         return particle == "" and any(
             c.dep == "punct" and c.text in ("、", "，", "・") for c in self.children[tok.i]
         )
