@@ -85,9 +85,9 @@ def extract_events(
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions and pred.code[:2] == "05":
             # 中朝友好協力相互援助条約が締結された: a treaty named after its parties
-            parties = _named_parties(gov, tree, mention_tokens, when)
-            if len(parties) > 1:
-                sources, targets = Arg(parties[:1], "named"), Arg(parties[1:], "named")
+            named = _named_parties(gov, tree, mention_tokens, when)
+            if len(named) > 1:
+                sources, targets = Arg(named[:1], "named"), Arg(named[1:], "named")
         if not sources.mentions:
             continue
         if passive and not targets.mentions:

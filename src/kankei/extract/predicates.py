@@ -78,9 +78,9 @@ def predicate_at(
             or (tok.dep == "obl" and tree.particle(tok) in ("に", "にも", "には"))
         )
         # 国外退去処分とされた: a measure someone is made subject to
-        if tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する":
-            if passive_head:
-                return tok, head, pred, start
+        made_subject = tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する"
+        if made_subject and passive_head:
+            return tok, head, pred, start
         if light_slot and head.lemma in light:
             phrase = "".join(t.text for t in tree.tokens[start : tok.i + 1])
             if tok.dep == "obj" and know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
