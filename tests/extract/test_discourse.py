@@ -75,3 +75,11 @@ def test_a_sentence_with_a_bound_of_its_own_carries_no_date(pipeline):
         ["1990年5月、米国はソ連と会談した。", "1944年の会談の後、米国はソ連を非難した。"],
     )
     assert ("USA", "SUN", "11", None) in dates_of(coded, 1)
+
+
+def test_a_city_a_declaration_is_named_after_is_no_counterpart(pipeline):
+    coded = code_doc(
+        pipeline,
+        ["1975年、米国とソ連は会談した。", "ヘルシンキ宣言では、ソ連が人権の尊重を約束した。"],
+    )
+    assert {e.target for e in coded.events if e.sentence_index == 1} == {"USA"}

@@ -114,6 +114,13 @@ def triples(events, asserted=True):
             "2020年1月、イランの司令官は米軍の無人機攻撃によって殺害された。",
             {("USA", "IRN", "18")},
         ),
+        # a setting (湾岸戦争では) or a count (1度は) is no subject of the predicate's own
+        (
+            "1991年に勃発した湾岸戦争では、米ソが一致してイラクに対抗した。",
+            {("USA", "IRQ", "11"), ("SUN", "IRQ", "11")},
+        ),
+        # a meeting only tried for is an intent to meet (036)
+        ("2023年、米政権は少なくとも1度はクレムリンと対話しようとした。", {("USA", "RUS", "03")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

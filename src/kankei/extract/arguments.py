@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias
@@ -354,3 +355,16 @@ def inner_targets(
         if toks and (toks <= span or inside_token) and (is_actor(raw) or not prefixed_only):
             out.extend(resolve(raw, when))
     return out
+
+
+_VENUE = re.compile(r"(?:で(?!は|も)|での|において|における|にて)")
+_NAMED_AFTER = re.compile(r"(?:宣言|条約|協定|議定書|会議|会談|合意|憲章|体制|プロセス|サミット)")
+
+
+def names_a_setting(text: str, raw: RawMention) -> bool:
+    """シンガポールで会談し、両首脳は…: where something happened is not who it is about;
+    nor is the city a declaration is named after (ヘルシンキ宣言)."""
+    if _VENUE.match(text, raw.end) is not None:
+        return True
+    named_after = _NAMED_AFTER.match(text, raw.end) is not None
+    return named_after and all(c.type == "place" for c in raw.candidates)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
-from kankei.extract.arguments import is_actor
+from kankei.extract.arguments import is_actor, names_a_setting
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
 from kankei.extract.roles import learn_aliases
@@ -93,7 +93,7 @@ class Coder:
             codes = [
                 m.code
                 for raw in named
-                if is_actor(raw) and not _venue(sentence.text, raw)
+                if is_actor(raw) and not names_a_setting(sentence.text, raw)
                 for m in resolve(raw, context)
             ]
             # the parties of the sentence's events first: they are who the discourse is about
@@ -123,7 +123,7 @@ class Coder:
                     clause = text.rfind("、", 0, start) + 1
                     topic: set[str] = set()
                     for raw in named:
-                        if raw.end > start or _venue(text, raw):
+                        if raw.end > start or names_a_setting(text, raw):
                             continue
                         mentions = resolve(raw, when)
                         if count == 1 and raw.start >= clause and _TOPIC.match(text, raw.end):
@@ -149,12 +149,6 @@ class Coder:
 
 
 _TOPIC = re.compile(r"(?:は|が|も)")
-_VENUE = re.compile(r"(?:で(?!は|も)|での|において|における|にて)")
-
-
-def _venue(text: str, raw: RawMention) -> bool:
-    """シンガポールで会談し、両首脳は…: where something happened is not who it is about."""
-    return _VENUE.match(text, raw.end) is not None
 
 
 def _iso(anchor: Anchor) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -12,6 +13,7 @@ from kankei.extract.arguments import (
     inherited_source,
     inner_targets,
     is_actor,
+    names_a_setting,
 )
 from kankei.extract.clause_dates import attached_date, distributed_dates, sentence_date
 from kankei.extract.grammar import Grammar
@@ -134,6 +136,9 @@ def extract_events(
             code, negated = pred.negated_code, False
         if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
             code = "05"
+        if code[:2] in know.grammar.attempts and _ATTEMPT.match(parsed.text, gov.end):
+            # 対話しようとした: a cooperative act tried for is an intent to it (03)
+            code = know.grammar.attempts[code[:2]]
         mode = _mode(gov, parsed.text, know.grammar)
         if not targets.mentions and code[:2] in know.grammar.zero_target_roots | {"01"}:
             # Xは「…ソ連は…」と述べた: a statement is about the actor its quotation names
@@ -145,7 +150,7 @@ def extract_events(
             unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
             if code[:2] in know.grammar.zero_target_roots:
                 # a verbal act addresses the counterpart named last, here or just before
-                zero = _zero_target(sources, recent, raw_mentions, tok)
+                zero = _zero_target(sources, recent, raw_mentions, tok, parsed.text)
             else:
                 # a material act without a stated patient answers an act of this sentence
                 parties = [c for e in events for c in (e.source, e.target) if c]
@@ -248,22 +253,34 @@ def _many_victims(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passi
     return False
 
 
+_ATTEMPT = re.compile(r"(?:し|する)?ようと(?:し|する|試み)")
+
+
 def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive: bool) -> bool:
-    cases = set(grammar.agent_cases) if passive else set(grammar.source_cases)
+    """Whether the predicate has a subject of its own — not a setting (湾岸戦争では) nor a
+    count (1度は) that the parser took for one."""
+    cases = {"によって", "により", "による"} if passive else {"は", "が", "も"}
+    cases &= set(grammar.agent_cases) | set(grammar.source_cases)
     return any(
-        tree.particle(c) in cases and c.dep in ("nsubj", "obl", "nmod", "dislocated")
+        tree.particle(c) in cases
+        and c.dep in ("nsubj", "obl", "nmod", "dislocated")
+        and not any(n.dep == "nummod" for n in tree.children[c.i])
         for holder in {gov.i, tok.i}
         for c in tree.children[holder]
     )
 
 
 def _zero_target(
-    sources: Arg, recent: Sequence[str], raw_mentions: Sequence[RawMention], tok: Token
+    sources: Arg,
+    recent: Sequence[str],
+    raw_mentions: Sequence[RawMention],
+    tok: Token,
+    text: str = "",
 ) -> Mention | None:
     own = {m.code for m in sources.mentions}
     codes = list(recent)
     for raw in raw_mentions:
-        if raw.end <= tok.start and is_actor(raw):
+        if raw.end <= tok.start and is_actor(raw) and not names_a_setting(text, raw):
             codes.extend(c.code for c in raw.candidates[:1] if raw.rule != "compound")
             if raw.rule == "compound":
                 codes.extend(c.code for c in raw.candidates)

@@ -45,6 +45,7 @@ class Grammar:
     postposition_verbs: frozenset[str]
     recall_roots: frozenset[str]
     measure_nouns: frozenset[str]
+    attempts: dict[str, str]
     mass_markers: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
@@ -114,5 +115,15 @@ def load_grammar() -> Grammar:
         postposition_verbs=frozenset(words("postposition_verbs")),
         recall_roots=frozenset(words("recall_roots")),
         measure_nouns=frozenset(words("measure_nouns")),
+        attempts=_code_map(data.get("attempts"), where, "attempts"),
         mass_markers=tuple(words("mass_markers")),
     )
+
+
+def _code_map(raw: object, where: str, key: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.isdigit() and v.isdigit()
+        for k, v in raw.items()
+    ):
+        raise DataFileError(f"'{key}' must map a root to a code, both quoted", path=where)
+    return {str(k): str(v) for k, v in raw.items()}
