@@ -1,5 +1,7 @@
 """What one sentence lends the next: anaphora, zero targets, aliases (needs the parser)."""
 
+import pytest
+
 from kankei.model import Sentence
 
 
@@ -83,3 +85,20 @@ def test_a_city_a_declaration_is_named_after_is_no_counterpart(pipeline):
         ["1975年、米国とソ連は会談した。", "ヘルシンキ宣言では、ソ連が人権の尊重を約束した。"],
     )
     assert {e.target for e in coded.events if e.sentence_index == 1} == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # a counterpart stated but no actor leaves no unsaid target to guess
+        ("ソ連はこれに強く反対した。", set()),
+        ("ソ連の大使館はコメントの要請に応じなかった。", set()),
+        # the document acted on is no counterpart: the unsaid one is still the state just named
+        ("1972年、ソ連は共同声明に署名した。", {("SUN", "USA", "05")}),
+        # nor is an adverb with に
+        ("ソ連は派遣していた技術者を一斉に引き揚げた。", {("SUN", "USA", "16")}),
+    ],
+)
+def test_unsaid_targets_only_where_nothing_is_said(pipeline, second, expected):
+    coded = code_doc(pipeline, ["1972年、米国はソ連に新たな提案を示した。", second])
+    assert triples(coded, 1) == expected

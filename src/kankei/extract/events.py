@@ -155,7 +155,10 @@ def extract_events(
                 # a material act without a stated patient answers an act of this sentence
                 parties = [c for e in events for c in (e.source, e.target) if c]
                 zero = _zero_target(sources, parties, (), tok)
-            zero = None if unilateral else zero
+            # 各々と会談した, 要請に応じなかった, これに反対した: the counterpart is stated,
+            # and it is no actor
+            stated = _addressed_non_actor(gov, tok, tree, actor_tokens, know.grammar)
+            zero = None if unilateral or stated else zero
             if zero is not None:
                 target_list, targets = [zero], Arg((zero,), "zero")
             elif unilateral:
@@ -288,6 +291,30 @@ def _zero_target(
         if code not in own:
             return Mention(code=code, text="", start=tok.start, end=tok.start, kind="zero")
     return None
+
+
+_COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
+
+
+def _addressed_non_actor(
+    gov: Token, tok: Token, tree: DepTree, actor_tokens: set[int], grammar: Grammar
+) -> bool:
+    """A counterpart phrase (に, と, に対して) that is a pronoun or a described noun and names
+    no actor — not a time, an adverb (一斉に) nor the document acted on (条約に違反)."""
+    for holder in {gov.i, tok.i}:
+        for c in tree.children[holder]:
+            if tree.particle(c) not in _COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
+                continue
+            phrase = tree.phrase(c) | {c.i}
+            if phrase & actor_tokens or any(tree.tokens[i].pos == "NUM" for i in phrase):
+                continue
+            head = "".join(t.text for t in tree.tokens[tree.compound_start(c) : c.i + 1])
+            if head.endswith(grammar.document_nouns):
+                continue
+            described = any(x.dep in ("nmod", "acl", "det") for x in tree.children[c.i])
+            if described or c.pos == "PRON" or c.lemma in grammar.counterpart_pronouns:
+                return True
+    return False
 
 
 def _named_parties(

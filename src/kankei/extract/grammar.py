@@ -46,6 +46,8 @@ class Grammar:
     recall_roots: frozenset[str]
     measure_nouns: frozenset[str]
     attempts: dict[str, str]
+    document_nouns: tuple[str, ...]
+    counterpart_pronouns: frozenset[str]
     mass_markers: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
@@ -116,6 +118,8 @@ def load_grammar() -> Grammar:
         recall_roots=frozenset(words("recall_roots")),
         measure_nouns=frozenset(words("measure_nouns")),
         attempts=_code_map(data.get("attempts"), where, "attempts"),
+        document_nouns=tuple(words("document_nouns")),
+        counterpart_pronouns=frozenset(words("counterpart_pronouns")),
         mass_markers=tuple(words("mass_markers")),
     )
 
