@@ -163,3 +163,9 @@ def test_a_date_put_off_to_dates_nothing_and_leaves_the_anchor():
     )
     assert [(d.value, d.rule) for d in dates] == [(None, "target-date"), ("1943", "discourse")]
     assert anchor.year == 1943
+
+
+def test_a_date_in_an_aside_does_not_move_the_anchor():
+    dates, anchor = find_dates("会談はマルタ（2014年に改修）で開かれた。", Anchor(year=1989))
+    assert dates[0].value == "2014"
+    assert anchor.year == 1989

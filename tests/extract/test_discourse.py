@@ -102,3 +102,24 @@ def test_a_city_a_declaration_is_named_after_is_no_counterpart(pipeline):
 def test_unsaid_targets_only_where_nothing_is_said(pipeline, second, expected):
     coded = code_doc(pipeline, ["1972年、米国はソ連に新たな提案を示した。", second])
     assert triples(coded, 1) == expected
+
+
+def test_an_act_dated_after_the_report_has_not_happened(pipeline):
+    coded = code_doc(
+        pipeline, ["来週、バイデン大統領はリトアニアでNATO首脳と会談する。"], "2023-07-06"
+    )
+    assert [(e.source, e.target, e.mode) for e in coded.events] == [("USA", "NATO", "future")]
+
+
+def test_a_crisis_named_after_a_state_is_no_antecedent(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "1962年、米国はソ連を非難した。",
+            "1963年、キューバ危機を受けて、両超大国はホットラインを設置した。",
+        ],
+    )
+    assert {(e.source, e.target) for e in coded.events if e.sentence_index == 1} <= {
+        ("USA", "SUN"),
+        ("SUN", "USA"),
+    }

@@ -147,6 +147,15 @@ def test_constructions(pipeline, text, expected):
         ("1945年、米国はドイツ軍の降伏を確保するため交渉した。", ("DEU", None, "08")),
         # 終焉を迎えた is no reception, whatever caused it
         ("デタントはソ連のアフガニスタン侵攻により終焉を迎えた。", ("SUN", "AFG", "04")),
+        # what follows from a condition, or is deemed unlikely, is not asserted
+        ("ドイツが勝っていれば、米国はロシアを助けるべきだ。", ("USA", "RUS", "07")),
+        ("1939年、米ソが同盟を結ぶことはあり得ないと思われていた。", ("USA", "SUN", "05")),
+        # the subject of a passive is who suffers it, not who acts
+        ("戦後、米ソ両国は複雑な決断を迫られた。", ("USA", "SUN", "10")),
+        # partners fighting side by side are not each other's target
+        ("1941年、米ソ両国は共に連合国側で戦うことになった。", ("USA", "SUN", "19")),
+        # a time phrase names no target, whoever it mentions
+        ("米国の最初の核実験から4年後の1949年に、ソ連は核実験を行った。", ("SUN", "USA", "15")),
         # one killed is not a mass killing
         ("2020年、米軍はイランの司令官を殺害した。", ("USA", "IRN", "20")),
     ],

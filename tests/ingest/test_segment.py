@@ -89,3 +89,11 @@ def test_very_long_line_is_cut_at_commas():
     assert len(sents) > 1
     assert all(len(s.text) <= 1500 for s in sents)
     assert "".join(s.text for s in sents) == line
+
+
+def test_a_dated_heading_is_kept_unparsed_for_its_date():
+    sents = sentences("## 2010年\n\n3月26日、沈没事件が起こる。\n")
+    assert [(s.text, s.parse) for s in sents] == [
+        ("## 2010年", False),
+        ("3月26日、沈没事件が起こる。", True),
+    ]

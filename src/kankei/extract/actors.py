@@ -197,7 +197,7 @@ class ActorDictionary:
                         self.by_surname.setdefault(name[:cut], []).append(e)
         for surname in [k for k, v in self.by_surname.items() if len({e.code for e in v}) > 1]:
             del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
-        self._roles = sorted(grammar.roles, key=len, reverse=True)
+        self._titles = grammar.person_titles
 
     def find(
         self, text: str, extra: Mapping[str, tuple[ActorEntry, ...]] | None = None
@@ -255,7 +255,7 @@ class ActorDictionary:
             if not group:
                 continue
             rest = text[i + cut :].lstrip("元前現")
-            if any(rest.startswith(r) for r in self._roles):
+            if rest.startswith(self._titles):
                 return RawMention(text[i : i + cut], i, i + cut, tuple(group), "surname")
         return None
 

@@ -124,6 +124,8 @@ def arguments(
         for case in cases:
             out: list[Mention] = []
             for arg in by_case.get(case, []):
+                if _is_time(arg, tree):
+                    continue  # 米国の核実験から4年後の1949年に: a time, whoever it names
                 out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar, slot))
             if out:
                 return tuple(out)
@@ -282,6 +284,31 @@ _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
+_TIME_HEADS = frozenset(
+    {
+        "年",
+        "月",
+        "日",
+        "年代",
+        "頃",
+        "後",
+        "前",
+        "時",
+        "際",
+        "時点",
+        "直後",
+        "直前",
+        "以降",
+        "以来",
+        "当時",
+    }
+)
+
+
+def _is_time(arg: Token, tree: DepTree) -> bool:
+    return arg.lemma in _TIME_HEADS
+
+
 def _heads_a_mention(item: Token, mention_tokens: MentionTokens) -> bool:
     return any(item.i in toks for _, toks in mention_tokens)
 
@@ -358,13 +385,20 @@ def inner_targets(
 
 
 _VENUE = re.compile(r"(?:で(?!は|も)|での|において|における|にて)")
+_EVENT_NAMED_AFTER = re.compile(r"(?:危機|戦争|紛争|事件|動乱|蜂起)")
 _NAMED_AFTER = re.compile(r"(?:宣言|条約|協定|議定書|会議|会談|合意|憲章|体制|プロセス|サミット)")
 
 
 def names_a_setting(text: str, raw: RawMention) -> bool:
     """シンガポールで会談し、両首脳は…: where something happened is not who it is about;
-    nor is the city a declaration is named after (ヘルシンキ宣言)."""
-    if _VENUE.match(text, raw.end) is not None:
+    nor is the city a declaration is named after (ヘルシンキ宣言), nor the country a crisis
+    or a war is (キューバ危機, ベトナム戦争)."""
+    if _VENUE.match(text, raw.end) is not None or names_something(text, raw):
         return True
-    named_after = _NAMED_AFTER.match(text, raw.end) is not None
-    return named_after and all(c.type == "place" for c in raw.candidates)
+    return raw.rule != "compound" and _EVENT_NAMED_AFTER.match(text, raw.end) is not None
+
+
+def names_something(text: str, raw: RawMention) -> bool:
+    """ヘルシンキ宣言, ワシントン会議: a city in a name, not a mention of the government."""
+    places = all(c.type == "place" for c in raw.candidates)
+    return places and raw.rule != "compound" and _NAMED_AFTER.match(text, raw.end) is not None

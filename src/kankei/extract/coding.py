@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
 from kankei.extract.arguments import is_actor, names_a_setting
@@ -87,6 +87,8 @@ class Coder:
                 found = extract_events(
                     ps, mentions, dates, context, self.knowledge, nearby, carried
                 )
+                if doc_date and doc_date_stated:
+                    found = [_after(e, doc_date) for e in found]
                 events.extend(found)
             else:
                 found = []
@@ -149,6 +151,19 @@ class Coder:
 
 
 _TOPIC = re.compile(r"(?:は|が|も)")
+
+
+def _after(event: Event, doc_date: str) -> Event:
+    """来週…会談する: an act dated after the document that reports it has not happened yet."""
+    if event.mode != "asserted" or not event.date:
+        return event
+    n = min(len(event.date), len(doc_date))
+    ahead = event.date_rule == "document-relative" and (event.date_text or "").startswith(
+        ("来", "明")
+    )
+    if ahead or event.date[:n] > doc_date[:n]:
+        return replace(event, mode="future")
+    return event
 
 
 def _iso(anchor: Anchor) -> str | None:

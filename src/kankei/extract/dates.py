@@ -178,10 +178,16 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
         value, moved = _resolve(kind, m, anchor)
         if _TARGET_DATE.match(norm, end):
             value = replace(value, value=None, precision=None, rule="target-date")
-        else:
+        elif not _in_parentheses(norm, start):
+            # (a date in an aside, …（2014年クリミア危機）…, does not move the narrative)
             anchor = moved
         out.append(replace(value, text=text[start:end], start=start, end=end))
     return out, anchor
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
 
 
 def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]:

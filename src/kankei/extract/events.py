@@ -14,6 +14,7 @@ from kankei.extract.arguments import (
     inner_targets,
     is_actor,
     names_a_setting,
+    names_something,
 )
 from kankei.extract.clause_dates import attached_date, distributed_dates, sentence_date
 from kankei.extract.grammar import Grammar
@@ -47,6 +48,7 @@ def extract_events(
     mention_tokens = [
         (m, {i for i in (token_at(tokens, c) for c in range(m.start, m.end)) if i is not None})
         for m in raw_mentions
+        if not names_something(parsed.text, m)
     ]
     date_tokens = [
         (d, token_at(tokens, max(d.end - 1, d.start))) for d in dates if d.rule != "target-date"
@@ -81,9 +83,14 @@ def extract_events(
         sources, targets = arguments(
             tok, gov, pred, tree, mention_tokens, when, know.grammar, passive
         )
-        if not sources.mentions and not _has_subject(gov, tok, tree, know.grammar, passive):
+        if (
+            not sources.mentions
+            and not (passive and gov.lemma not in know.grammar.passive_light_verbs)
+            and not _has_subject(gov, tok, tree, know.grammar, passive)
+        ):
             # only a predicate with no subject of its own borrows one; a subject that is not
-            # an actor (歴史家は…述べた, 活動は終了した) means the event is not between actors
+            # an actor (歴史家は…述べた, 活動は終了した) means the event is not between actors;
+            # and the subject of a passive is who suffers it (決断を迫られる)
             sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
         if not sources.mentions and pred.code[:2] == "05":
             # 中朝友好協力相互援助条約が締結された: a treaty named after its parties
@@ -139,12 +146,15 @@ def extract_events(
         if code[:2] in know.grammar.attempts and _ATTEMPT.match(parsed.text, gov.end):
             # 対話しようとした: a cooperative act tried for is an intent to it (03)
             code = know.grammar.attempts[code[:2]]
-        mode = _mode(gov, parsed.text, know.grammar)
+        mode = _mode(gov, parsed.text, know.grammar, tree)
         if not targets.mentions and code[:2] in know.grammar.zero_target_roots | {"01"}:
             # Xは「…ソ連は…」と述べた: a statement is about the actor its quotation names
             about = quoted_actor(gov, tree, mention_tokens, sources, when)
             if about is not None:
                 targets = Arg((about,), "quote")
+        allies = targets.how in ("joint", "nested") and _side_by_side(gov, tree, know.grammar)
+        if allies:
+            continue  # 米ソ両国は共に戦った: partners, not opponents, and no one else named
         target_list: list[Mention | None] = list(targets.mentions)
         if not target_list:
             unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
@@ -317,6 +327,12 @@ def _addressed_non_actor(
     return False
 
 
+def _side_by_side(gov: Token, tree: DepTree, grammar: Grammar) -> bool:
+    """共に/一緒に on the predicate (or on the clause it heads: …共に…戦うことになった)."""
+    holders = {gov.i, gov.head} if gov.dep == "acl" else {gov.i}
+    return any(c.lemma in grammar.together for h in holders for c in tree.children[h])
+
+
 def _named_parties(
     gov: Token,
     tree: DepTree,
@@ -348,10 +364,14 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
     )
 
 
-def _mode(gov: Token, text: str, grammar: Grammar) -> str:
+def _mode(gov: Token, text: str, grammar: Grammar, tree: DepTree) -> str:
     tail = text[gov.end :]
     if tail.startswith(("ば", "れば", "なら", "たら", "ても")):
         return "hypothetical"  # the condition itself: 核実験を行えば
+    for c in tree.children[gov.i]:
+        # …が勝っていればロシアを助け: what follows from a condition
+        if c.dep == "advcl" and any(x.text in grammar.conditionals for x in tree.children[c.i]):
+            return "hypothetical"
     for stop in ("、", "。"):
         cut = tail.find(stop)
         if cut >= 0:

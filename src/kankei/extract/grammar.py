@@ -48,6 +48,8 @@ class Grammar:
     attempts: dict[str, str]
     document_nouns: tuple[str, ...]
     counterpart_pronouns: frozenset[str]
+    together: frozenset[str]
+    person_titles: tuple[str, ...]
     mass_markers: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
@@ -120,6 +122,8 @@ def load_grammar() -> Grammar:
         attempts=_code_map(data.get("attempts"), where, "attempts"),
         document_nouns=tuple(words("document_nouns")),
         counterpart_pronouns=frozenset(words("counterpart_pronouns")),
+        together=frozenset(words("together")),
+        person_titles=tuple(sorted(words("person_titles"), key=len, reverse=True)),
         mass_markers=tuple(words("mass_markers")),
     )
 

@@ -27,6 +27,7 @@ _INTERLANG = re.compile(
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[・•●○■□◆◇▪▶►\-\*\+]|\d{1,3}[.)]|（\d{1,3}）)\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_DATED = re.compile(r"[0-9０-９〇一二三四五六七八九十元]年")
 _OPEN = "「『（(【〈《〔［"
 _CLOSE = "」』）)】〉》〕］"
 _PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
@@ -133,6 +134,24 @@ def blocks_and_sentences(
         parse = kind == "prose"
         start, end = line.offsets[0], line.offsets[-1] + 1
         blocks.append(Block(start=start, end=end, kind=kind, parse=parse))
+        if kind == "heading" and not in_back_matter:
+            # a section heading or timeline bullet (## 1941年, - 2010年) is not parsed, but the
+            # date it states is where the narrative below it stands
+            bare = _BULLET.sub("", _MD_HEADING.sub("", line.text)).strip()
+            if _DATED.search(bare):
+                sentences.append(
+                    Sentence(
+                        doc_id=doc_id,
+                        index=len(sentences),
+                        start=start,
+                        end=end,
+                        text=line.text,
+                        offsets=tuple(line.offsets),
+                        parse=False,
+                        block=len(blocks) - 1,
+                    )
+                )
+            continue
         if not parse:
             continue
         for sent in split_sentences(line):
