@@ -121,6 +121,11 @@ def triples(events, asserted=True):
         ),
         # a meeting only tried for is an intent to meet (036)
         ("2023年、米政権は少なくとも1度はクレムリンと対話しようとした。", {("USA", "RUS", "03")}),
+        # a measure named by its compound, and the items listed before it
+        (
+            "1980年、米国はハイテク製品の対ソ輸出停止、ソ連からの輸入停止措置も課した。",
+            {("USA", "SUN", "16")},
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
@@ -156,6 +161,8 @@ def test_constructions(pipeline, text, expected):
         ("1941年、米ソ両国は共に連合国側で戦うことになった。", ("USA", "SUN", "19")),
         # a time phrase names no target, whoever it mentions
         ("米国の最初の核実験から4年後の1949年に、ソ連は核実験を行った。", ("SUN", "USA", "15")),
+        # a plan (方針) is not the act it plans
+        ("2022年、ロシアはフィンランドのNATO加盟方針を批判した。", ("FIN", "NATO", "05")),
         # one killed is not a mass killing
         ("2020年、米軍はイランの司令官を殺害した。", ("USA", "IRN", "20")),
     ],

@@ -32,6 +32,10 @@ def predicate_at(
                 pred = know.lexicon.lookup_exact_suffix(f"{obj}を{tok.lemma}") or pred
     phrasal = pred is not None
     pred = pred or know.lexicon.lookup(surface, tok.lemma)
+    if pred is None and tok.lemma in know.grammar.measure_nouns and start < tok.i:
+        # アンモニア輸入停止措置: the measure is what its compound names
+        before = tree.tokens[tok.i - 1]
+        pred = know.lexicon.lookup(surface[: -len(tok.text)], before.lemma)
     if pred is None:
         return None
     if pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB":
@@ -81,6 +85,17 @@ def predicate_at(
         made_subject = tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する"
         if made_subject and passive_head:
             return tok, head, pred, start
+        # 対ソ輸出停止、…輸入停止措置も課した: an item listed before a light verb's noun
+        listed = (
+            tok.dep == "nmod"
+            and tree.particle(tok) == ""
+            and any(c.dep == "punct" and c.text == "、" for c in tree.children[tok.i])
+            and predicate_noun(head, tree, know)
+        )
+        if listed:
+            light_head = tree.tokens[head.head]
+            if light_head.lemma in light and head.dep in ("obj", "nsubj", "obl"):
+                return tok, light_head, pred, start
         if light_slot and head.lemma in light:
             phrase = "".join(t.text for t in tree.tokens[start : tok.i + 1])
             if tok.dep == "obj" and know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
@@ -124,7 +139,12 @@ def predicate_at(
 def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
     start = tree.compound_start(tok)
     surface = "".join(t.text for t in tree.tokens[start : tok.i + 1])
-    return know.lexicon.lookup(surface, tok.lemma) is not None
+    if know.lexicon.lookup(surface, tok.lemma) is not None:
+        return True
+    if tok.lemma in know.grammar.measure_nouns and start < tok.i:
+        before = tree.tokens[tok.i - 1]
+        return know.lexicon.lookup(surface[: -len(tok.text)], before.lemma) is not None
+    return False
 
 
 def _progressive(tok: Token, tree: DepTree) -> bool:
