@@ -126,6 +126,11 @@ def triples(events, asserted=True):
             "1980年、米国はハイテク製品の対ソ輸出停止、ソ連からの輸入停止措置も課した。",
             {("USA", "SUN", "16")},
         ),
+        # the addressee of a request may hang on the act requested
+        (
+            "1941年、ドイツは日本にシンガポールを攻略することを強く要請した。",
+            {("DEU", "JPN", "02")},
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
@@ -161,6 +166,8 @@ def test_constructions(pipeline, text, expected):
         ("1941年、米ソ両国は共に連合国側で戦うことになった。", ("USA", "SUN", "19")),
         # a time phrase names no target, whoever it mentions
         ("米国の最初の核実験から4年後の1949年に、ソ連は核実験を行った。", ("SUN", "USA", "15")),
+        # an act requested has not happened
+        ("1941年、ドイツは日本にシンガポールを攻略することを強く要請した。", ("DEU", "SGP", "19")),
         # a plan (方針) is not the act it plans
         ("2022年、ロシアはフィンランドのNATO加盟方針を批判した。", ("FIN", "NATO", "05")),
         # one killed is not a mass killing

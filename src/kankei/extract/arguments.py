@@ -101,10 +101,15 @@ def arguments(
             for a in tree.children[c.i]:
                 if tree.particle(a) != "を":
                     by_case.setdefault(tree.particle(a), []).append(a)
-    # XにYしないよう呼びかけた: the parser may hang the addressee on the clause asked for
+    # XにYしないよう呼びかけた, XにYすることを要請した: the parser may hang the addressee
+    # on the clause asked for
     for c in tree.children[gov.i]:
-        if c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i]):
-            for a in tree.children[c.i]:
+        asked = c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i])
+        clauses = [c] if asked else []
+        if c.lemma in ("こと", "事") and tree.particle(c) == "を" and pred.code[:2] in ("02", "10"):
+            clauses = [x for x in tree.children[c.i] if x.dep == "acl"]
+        for clause in clauses:
+            for a in tree.children[clause.i]:
                 if tree.particle(a) in ("に", "に対して", "に対し"):
                     by_case.setdefault(tree.particle(a), []).append(a)
     # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the

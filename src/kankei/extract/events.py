@@ -364,6 +364,9 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
     )
 
 
+_MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早急に|速やかに")
+
+
 def _mode(gov: Token, text: str, grammar: Grammar, tree: DepTree) -> str:
     tail = text[gov.end :]
     if tail.startswith(("ば", "れば", "なら", "たら", "ても")):
@@ -376,7 +379,8 @@ def _mode(gov: Token, text: str, grammar: Grammar, tree: DepTree) -> str:
         cut = tail.find(stop)
         if cut >= 0:
             tail = tail[:cut]
-    tail = tail[:20]
+    # (…することを強く要請した: a manner adverb does not change what is marked)
+    tail = _MANNER.sub("", tail)[:20]
     for mode, markers in grammar.modality.items():
         if any(marker in tail for marker in markers):
             return mode
