@@ -123,3 +123,12 @@ def test_a_crisis_named_after_a_state_is_no_antecedent(pipeline):
         ("USA", "SUN"),
         ("SUN", "USA"),
     }
+
+
+def test_what_was_going_on_takes_no_date_from_the_sentence_before(pipeline):
+    coded = code_doc(
+        pipeline, ["1979年3月16日、両国は条約に署名した。", "ソ連はアフガニスタンを支援していた。"]
+    )
+    assert [(e.source, e.target, e.date) for e in coded.events if e.sentence_index == 1] == [
+        ("SUN", "AFG", None)
+    ]

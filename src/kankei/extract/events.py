@@ -20,7 +20,7 @@ from kankei.extract.clause_dates import attached_date, distributed_dates, senten
 from kankei.extract.grammar import Grammar
 from kankei.extract.knowledge import Knowledge
 from kankei.extract.lexicon import Predicate
-from kankei.extract.predicates import predicate_at
+from kankei.extract.predicates import predicate_at, progressive
 from kankei.extract.statements import quoted_actor, without_containers
 from kankei.extract.tree import DepTree, token_at
 from kankei.model import DateValue, Event, Mention, ParsedSentence, Token
@@ -73,8 +73,9 @@ def extract_events(
                     date = attached_date(c, tree, date_tokens, predicate_heads, bounds) or date
         if date is None:
             date = sentence_date(tok, parsed.text, date_tokens, know.grammar.time_bounds)
-        if date is None and carried is not None:
-            # the narrative goes on where the sentence before left it
+        if date is None and carried is not None and not progressive(gov, tree):
+            # the narrative goes on where the sentence before left it (but what was going on
+            # then, …していた, ran through a longer time)
             date = replace(carried, rule=f"previous-sentence:{carried.rule}")
         when = date.value if date and date.value else context_date
         passive = gov.lemma in know.grammar.passive_light_verbs or any(

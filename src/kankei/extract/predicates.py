@@ -51,7 +51,7 @@ def predicate_at(
         tok.dep == "acl"
         and tok.pos == "VERB"
         and tree.tokens[tok.head].pos in NOUNS
-        and _progressive(tok, tree)
+        and progressive(tok, tree)
     ):
         return None  # 北京に派遣していた技術者: what a noun is, not what happened
     head = tree.tokens[tok.head]
@@ -147,7 +147,7 @@ def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
     return False
 
 
-def _progressive(tok: Token, tree: DepTree) -> bool:
+def progressive(tok: Token, tree: DepTree) -> bool:
     """…していた / …している: a state, not an act."""
     tail = []
     for t in tree.tokens[tok.i + 1 :]:
