@@ -131,6 +131,13 @@ def triples(events, asserted=True):
             "1941年、ドイツは日本にシンガポールを攻略することを強く要請した。",
             {("DEU", "JPN", "02")},
         ),
+        # names run together (flattened links) are still names
+        (
+            "エストニアラトビアリトアニアバルト三国は1940年にソビエトに占領・併合された。",
+            {("SUN", "EST", "19"), ("SUN", "LVA", "19"), ("SUN", "LTU", "19")},
+        ),
+        # an agent hung on the genitive: the rest of the genitive is the patient
+        ("1990年、米国はソ連によるリトアニア独立運動の抑圧を非難した。", {("SUN", "LTU", "17")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
@@ -168,6 +175,8 @@ def test_constructions(pipeline, text, expected):
         ("米国の最初の核実験から4年後の1949年に、ソ連は核実験を行った。", ("SUN", "USA", "15")),
         # an act requested has not happened
         ("1941年、ドイツは日本にシンガポールを攻略することを強く要請した。", ("DEU", "SGP", "19")),
+        # an act is not done when the step to it is not taken
+        ("1990年、米国はソ連を攻撃する手段を採らなかった。", ("USA", "SUN", "19")),
         # a plan (方針) is not the act it plans
         ("2022年、ロシアはフィンランドのNATO加盟方針を批判した。", ("FIN", "NATO", "05")),
         # one killed is not a mass killing

@@ -282,17 +282,24 @@ class ActorDictionary:
             return None
         return RawMention(word, i, run.end(), tuple(group), "variant")
 
-    @staticmethod
-    def _bounded(text: str, start: int, end: int, last_end: int) -> bool:
+    def _bounded(self, text: str, start: int, end: int, last_end: int) -> bool:
         """A katakana or Latin name must not be cut out of a longer word of its script
-        (フォード|ソン, UN|ESCO), unless an earlier name ends right there (エストニアラトビア)."""
+        (フォード|ソン, UN|ESCO), unless names run together there (エストニアラトビアリトアニア,
+        as link texts do when a page is flattened)."""
         for script in (_KATAKANA, _LATIN):
             cut_before = start > 0 and start != last_end and script.match(text[start - 1])
             if script.match(text[start]) and cut_before:
                 return False
-            if script.match(text[end - 1]) and end < len(text) and script.match(text[end]):
+            cut_after = end < len(text) and script.match(text[end - 1]) and script.match(text[end])
+            if cut_after and not self._name_starts_at(text, end):
                 return False
         return True
+
+    def _name_starts_at(self, text: str, pos: int) -> bool:
+        return any(
+            text[pos : pos + length] in self.by_name
+            for length in range(min(self.max_len, len(text) - pos), 1, -1)
+        )
 
     def _abbrev_at(self, text: str, i: int, last_end: int) -> RawMention | None:
         """米ソ, 英米仏 (runs of two or more); 米政府, 対ソ (one, next to a known affix)."""

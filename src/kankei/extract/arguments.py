@@ -119,11 +119,18 @@ def arguments(
             if c.pos == "ADJ" and c.dep in ("acl", "amod") and c.i < tok.i:
                 for a in tree.children[c.i]:
                     by_case.setdefault(tree.particle(a), []).append(a)
-    # a nominal's genitive modifier is its agent (米国のソ連承認)
+    # a nominal's genitive modifier is its agent (米国のソ連承認) — unless an agent is named
+    # inside it (ソ連による[リトアニア独立運動の]抑圧): then that is the agent, the rest the patient
+    inner_agent: set[int] = set()
     if gov.i == tok.i and tok.pos in NOUNS:
         for c in tree.children[tok.i]:
             if c.dep == "nmod" and tree.particle(c) == "の":
                 by_case.setdefault("の", []).append(c)
+                for i in tree.phrase(c) - {c.i}:
+                    a = tree.tokens[i]
+                    if tree.particle(a) in grammar.agent_cases and a.dep == "nmod":
+                        by_case.setdefault(tree.particle(a), []).append(a)
+                        inner_agent |= tree.phrase(a) | {a.i}
 
     def collect(cases: Sequence[str], slot: str) -> tuple[Mention, ...]:
         for case in cases:
@@ -187,6 +194,15 @@ def arguments(
             or (collect(["の"], "source") if gov.i == tok.i else ())
         )
         tgt = collect(target_cases, "target")
+        if not tgt and agent and gov.i == tok.i and tok.pos in NOUNS:
+            # ソ連によるリトアニア独立運動の抑圧: with its agent named, a nominal's genitive
+            # is what it is done to
+            patients = [(m, t) for m, t in mention_tokens if not t & inner_agent]
+            tgt = tuple(
+                m
+                for arg in by_case.get("の", [])
+                for m in phrase_actors(arg, tree, patients, when, grammar, "patient")
+            )
     how = "case"
     if not src:
         # AとBとの間で交渉が行われた / 条約がAとBの間で結ばれた: both are parties

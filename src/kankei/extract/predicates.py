@@ -55,6 +55,12 @@ def predicate_at(
     ):
         return None  # 北京に派遣していた技術者: what a noun is, not what happened
     head = tree.tokens[tok.head]
+    light = know.grammar.light_verbs | know.grammar.passive_light_verbs
+    if tok.dep == "acl" and tok.pos == "VERB" and head.lemma in know.grammar.measure_nouns:
+        # 介入する手段も採らなかった: the act is the step the light verb takes, or does not
+        taker = tree.tokens[head.head]
+        if head.dep in ("obj", "nsubj") and taker.lemma in light:
+            return tok, taker, pred, start
     if (
         head.dep == "advcl"
         and tree.particle(head) == "と"
@@ -120,6 +126,12 @@ def predicate_at(
         # with an actor target inside it (米国のソ連承認, ソ連のアフガニスタン侵攻)
         if any(tree.particle(c) in know.grammar.agent_cases for c in tree.children[tok.i]):
             return tok, tok, pred, start
+        # ソ連による[リトアニア独立運動の]抑圧: the parser may hang the agent on the genitive
+        for c in tree.children[tok.i]:
+            if c.dep == "nmod" and tree.particle(c) == "の":
+                inside = tree.phrase(c) - {c.i}
+                if any(tree.particle(tree.tokens[i]) in know.grammar.agent_cases for i in inside):
+                    return tok, tok, pred, start
         genitive = any(
             tree.particle(c) == "の" and tree.phrase(c) & actor_tokens for c in tree.children[tok.i]
         )
