@@ -132,3 +132,14 @@ def test_what_was_going_on_takes_no_date_from_the_sentence_before(pipeline):
     assert [(e.source, e.target, e.date) for e in coded.events if e.sentence_index == 1] == [
         ("SUN", "AFG", None)
     ]
+
+
+def test_this_group_is_the_state_named_before_other_than_the_topic(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "2023年、米国の元高官グループはロシアの外相と秘密裏に会談した。",
+            "ロシアのラブロフ外相は、4月に数時間、このグループのメンバーと会談した。",
+        ],
+    )
+    assert ("RUS", "USA", "04") in triples(coded, 1)

@@ -138,6 +138,11 @@ def triples(events, asserted=True):
         ),
         # an agent hung on the genitive: the rest of the genitive is the patient
         ("1990年、米国はソ連によるリトアニア独立運動の抑圧を非難した。", {("SUN", "LTU", "17")}),
+        # a cleft sentence: who did it is what the sentence ends on
+        (
+            "ラブロフと会談したのは、外交問題評議会の前会長であるリチャード・ハースであった。",
+            {("USA", "RUS", "04")},
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

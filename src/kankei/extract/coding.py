@@ -128,7 +128,13 @@ class Coder:
                         if raw.end > start or names_a_setting(text, raw):
                             continue
                         mentions = resolve(raw, when)
-                        if count == 1 and raw.start >= clause and _TOPIC.match(text, raw.end):
+                        # (a は topic scopes over the sentence, a が subject over its clause)
+                        marked = _TOPIC.match(text, raw.end)
+                        if (
+                            count == 1
+                            and marked
+                            and (marked.group().endswith("は") or raw.start >= clause)
+                        ):
                             topic.update(m.code for m in mentions)
                         if count == 1 and raw.candidates[0].type != "state":
                             continue
@@ -150,7 +156,7 @@ class Coder:
         return out
 
 
-_TOPIC = re.compile(r"(?:は|が|も)")
+_TOPIC = re.compile(r"[^、。をにとでへ]{0,20}?(?:は|が|も)")
 
 
 def _after(event: Event, doc_date: str) -> Event:

@@ -15,6 +15,7 @@ from kankei.extract.arguments import (
     is_actor,
     names_a_setting,
     names_something,
+    phrase_actors,
 )
 from kankei.extract.clause_dates import attached_date, distributed_dates, sentence_date
 from kankei.extract.grammar import Grammar
@@ -92,7 +93,9 @@ def extract_events(
             # only a predicate with no subject of its own borrows one; a subject that is not
             # an actor (歴史家は…述べた, 活動は終了した) means the event is not between actors;
             # and the subject of a passive is who suffers it (決断を迫られる)
-            sources = inherited_source(gov, tree, mention_tokens, when, know.grammar)
+            sources = _cleft_subject(gov, tree, mention_tokens, when, know.grammar) or (
+                inherited_source(gov, tree, mention_tokens, when, know.grammar)
+            )
         if not sources.mentions and pred.code[:2] == "05":
             # 中朝友好協力相互援助条約が締結された: a treaty named after its parties
             named = _named_parties(gov, tree, mention_tokens, when)
@@ -332,6 +335,32 @@ def _side_by_side(gov: Token, tree: DepTree, grammar: Grammar) -> bool:
     """共に/一緒に on the predicate (or on the clause it heads: …共に…戦うことになった)."""
     holders = {gov.i, gov.head} if gov.dep == "acl" else {gov.i}
     return any(c.lemma in grammar.together for h in holders for c in tree.children[h])
+
+
+def _cleft_subject(
+    gov: Token,
+    tree: DepTree,
+    mention_tokens: Sequence[tuple[RawMention, set[int]]],
+    when: str | None,
+    grammar: Grammar,
+) -> Arg | None:
+    """ラブロフと会談したのは、…ハースであった: who did it is what the sentence ends on."""
+    nominalised = any(c.lemma == "の" and c.dep == "mark" for c in tree.children[gov.i])
+    if not nominalised or not any(
+        tree.particle(c) == "は" or c.text == "は" for c in tree.children[gov.i]
+    ):
+        return None
+    # (the parser may make the nominalised clause a root of its own)
+    heads = (
+        [tree.tokens[gov.head]]
+        if gov.dep == "csubj"
+        else [t for t in tree.tokens if t.dep == "ROOT" and t.i > gov.i]
+    )
+    head = heads[-1] if heads else gov
+    if not any(c.dep == "cop" for c in tree.children[head.i]):
+        return None
+    found = phrase_actors(head, tree, mention_tokens, when, grammar, "agent")
+    return Arg(tuple(found), "cleft") if found else None
 
 
 def _named_parties(
