@@ -143,3 +143,17 @@ def test_this_group_is_the_state_named_before_other_than_the_topic(pipeline):
         ],
     )
     assert ("RUS", "USA", "04") in triples(coded, 1)
+
+
+def test_an_event_told_again_takes_the_date_it_was_told_with(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "2023年4月、ロシアの外相は米国の元高官と会談した。",
+            "会談はニューヨークで行われた。",
+            "ロシアの外相と会談したのは、米国の元高官であった。",
+        ],
+    )
+    assert [
+        (e.source, e.target, e.date, e.date_rule) for e in coded.events if e.sentence_index == 2
+    ] == [("USA", "RUS", "2023-04", "same-event")]

@@ -17,6 +17,8 @@ from kankei.model import DateValue, Event, ParsedSentence, Sentence
 
 _MEMORY = 12  # actors remembered for anaphora
 _ZERO_WINDOW = 2  # sentences back in which an unsaid target may have been named
+_SAME_EVENT_WINDOW = 3  # sentences back in which an undated event may have been told
+_PROGRAMMES = frozenset({"07"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Coder:
                 )
                 if doc_date and doc_date_stated:
                     found = [_after(e, doc_date) for e in found]
+                found = [_as_before(e, events) for e in found]
                 events.extend(found)
             else:
                 found = []
@@ -157,6 +160,28 @@ class Coder:
 
 
 _TOPIC = re.compile(r"[^、。をにとでへ]{0,20}?(?:は|が|も)")
+
+
+def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
+    """ラブロフと会談したのは…ハースであった: an undated event the text has just told, between
+    the same parties and of the same kind, is that event again and takes its date."""
+    if event.date is not None or event.date_start is not None or event.target is None:
+        return event
+    if event.root in _PROGRAMMES:
+        return event  # aid is told as a programme running on, not one act told twice
+    parties = {event.source, event.target}
+    for prior in reversed(earlier):
+        if event.sentence_index - prior.sentence_index > _SAME_EVENT_WINDOW:
+            break
+        if {prior.source, prior.target} == parties and prior.root == event.root and prior.date:
+            return replace(
+                event,
+                date=prior.date,
+                date_precision=prior.date_precision,
+                date_text=prior.date_text,
+                date_rule="same-event",
+            )
+    return event
 
 
 def _after(event: Event, doc_date: str) -> Event:
