@@ -157,3 +157,10 @@ def test_an_event_told_again_takes_the_date_it_was_told_with(pipeline):
     assert [
         (e.source, e.target, e.date, e.date_rule) for e in coded.events if e.sentence_index == 2
     ] == [("USA", "RUS", "2023-04", "same-event")]
+
+
+def test_a_carried_date_keeps_its_month_only_for_the_same_parties(pipeline):
+    coded = code_doc(
+        pipeline, ["1939年9月、ドイツはポーランドに侵攻した。", "英国はドイツを強く非難した。"]
+    )
+    assert ("GBR", "DEU", "11", "1939") in dates_of(coded, 1)

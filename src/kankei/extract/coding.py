@@ -58,6 +58,7 @@ class Coder:
         events: list[Event] = []
         unknown: list[tuple[int, str, str]] = []
         stated_before: DateValue | None = None
+        parties_before: set[str] = set()
         for sentence in sentences:
             dates, anchor = find_dates(sentence.text, anchor)
             # a sentence that dates nothing continues the one before; one that states a
@@ -92,6 +93,7 @@ class Coder:
                 if doc_date and doc_date_stated:
                     found = [_after(e, doc_date) for e in found]
                 found = [_as_before(e, events) for e in found]
+                found = [_episode(e, parties_before) for e in found]
                 events.extend(found)
             else:
                 found = []
@@ -103,6 +105,7 @@ class Coder:
             ]
             # the parties of the sentence's events first: they are who the discourse is about
             parties = [c for e in found for c in (e.source, e.target) if c]
+            parties_before = set(parties)
             by_sentence.append([c for c in codes if c not in parties] + parties)
             for code in codes:
                 if code in recent:
@@ -182,6 +185,16 @@ def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
                 date_rule="same-event",
             )
     return event
+
+
+def _episode(event: Event, parties_before: set[str]) -> Event:
+    """A date carried from the sentence before holds at its own precision only for the same
+    parties going on with the same episode; otherwise only its year is the section's."""
+    if not (event.date_rule or "").startswith("previous-sentence") or not event.date:
+        return event
+    if {event.source, event.target} <= parties_before or len(event.date) == 4:
+        return event
+    return replace(event, date=event.date[:4], date_precision="year")
 
 
 def _after(event: Event, doc_date: str) -> Event:
