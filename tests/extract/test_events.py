@@ -143,6 +143,11 @@ def triples(events, asserted=True):
             "ラブロフと会談したのは、外交問題評議会の前会長であるリチャード・ハースであった。",
             {("USA", "RUS", "04")},
         ),
+        # an act told as the cause happened, and the answer to it is aimed at its agent
+        (
+            "1980年、ソ連によるアフガニスタン侵攻により米国は条約の批准を拒否した。",
+            {("SUN", "AFG", "19"), ("USA", "SUN", "12")},
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

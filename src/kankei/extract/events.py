@@ -163,8 +163,12 @@ def extract_events(
         if not target_list:
             unilateral = pred.lemma in know.grammar.unilateral or code.startswith("15")
             if code[:2] in know.grammar.zero_target_roots:
-                # a verbal act addresses the counterpart named last, here or just before
-                zero = _zero_target(sources, recent, raw_mentions, tok, parsed.text)
+                # a verbal act answers the act this sentence has just told (ソ連による侵攻に
+                # より米国が批准を拒否: SUN), else addresses the counterpart named last
+                own = {m.code for m in sources.mentions}
+                actors = [e.source for e in events if e.source not in own and not e.negated]
+                zero = _zero_target(sources, actors, (), tok) if actors else None
+                zero = zero or _zero_target(sources, recent, raw_mentions, tok, parsed.text)
             else:
                 # a material act without a stated patient answers an act of this sentence
                 parties = [c for e in events for c in (e.source, e.target) if c]

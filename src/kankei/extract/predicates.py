@@ -70,10 +70,10 @@ def predicate_at(
         head = tree.tokens[head.head]
     if (
         tok.pos in NOUNS
-        and tok.dep in ("obj", "obl")
+        and (tok.dep == "obj" or (tok.dep == "obl" and tree.particle(tok) in ("に", "を")))
         and head.lemma in know.grammar.cancelling_verbs
     ):
-        return None  # 批准を拒否した: no ratification took place
+        return None  # 批准を拒否した: no ratification took place (but 侵攻により拒否: it did)
     if tok.pos in NOUNS:
         light = know.grammar.light_verbs | know.grammar.passive_light_verbs
         # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した
