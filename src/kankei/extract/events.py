@@ -166,7 +166,9 @@ def extract_events(
                 # a verbal act answers the act this sentence has just told (ソ連による侵攻に
                 # より米国が批准を拒否: SUN), else addresses the counterpart named last
                 own = {m.code for m in sources.mentions}
-                actors = [e.source for e in events if e.source not in own and not e.negated]
+                actors = [
+                    e.source for e in events if e.source and e.source not in own and not e.negated
+                ]
                 zero = _zero_target(sources, actors, (), tok) if actors else None
                 zero = zero or _zero_target(sources, recent, raw_mentions, tok, parsed.text)
             else:
