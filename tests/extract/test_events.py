@@ -148,6 +148,8 @@ def triples(events, asserted=True):
             "1980年、ソ連によるアフガニスタン侵攻により米国は条約の批准を拒否した。",
             {("SUN", "AFG", "19"), ("USA", "SUN", "12")},
         ),
+        # an act's subject that names who carries it out (…による活動は終了した)
+        ("1923年、米国によるソ連への援助活動は終了した。", {("USA", "SUN", "16")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

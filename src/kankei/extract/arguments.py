@@ -192,6 +192,7 @@ def arguments(
             collect(subject_cases, "source")
             or agent
             or (collect(["の"], "source") if gov.i == tok.i else ())
+            or _agent_of_subject(by_case, subject_cases, tree, mention_tokens, when, grammar)
         )
         tgt = collect(target_cases, "target")
         if not tgt and agent and gov.i == tok.i and tok.pos in NOUNS:
@@ -219,6 +220,25 @@ def arguments(
         # a を/に deep inside another argument is that argument's, not the predicate's
         tgt, how = collect_below(partner_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
+
+
+def _agent_of_subject(
+    by_case: dict[str, list[Token]],
+    subject_cases: Sequence[str],
+    tree: DepTree,
+    mention_tokens: MentionTokens,
+    when: str | None,
+    grammar: Grammar,
+) -> tuple[Mention, ...]:
+    """ARAによる活動は…終了した: an act's subject that names who carries it out."""
+    for case in subject_cases:
+        for subject in by_case.get(case, []):
+            for c in tree.children[subject.i]:
+                if tree.particle(c) in grammar.agent_cases and c.dep in ("nmod", "acl"):
+                    found = phrase_actors(c, tree, mention_tokens, when, grammar, "agent")
+                    if found:
+                        return tuple(found)
+    return ()
 
 
 def _between(
