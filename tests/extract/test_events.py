@@ -150,6 +150,11 @@ def triples(events, asserted=True):
         ),
         # an act's subject that names who carries it out (…による活動は終了した)
         ("1923年、米国によるソ連への援助活動は終了した。", {("USA", "SUN", "16")}),
+        # setting conditions is a demand, aimed at the addressee, not inside the terms
+        (
+            "1972年、米国はソ連に北ベトナムへの援助を停止するという条件を提示した。",
+            {("USA", "SUN", "10")},
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
@@ -189,6 +194,8 @@ def test_constructions(pipeline, text, expected):
         ("1941年、ドイツは日本にシンガポールを攻略することを強く要請した。", ("DEU", "SGP", "19")),
         # an act is not done when the step to it is not taken
         ("1990年、米国はソ連を攻撃する手段を採らなかった。", ("USA", "SUN", "19")),
+        # the terms a demand sets (…するという条件) are not acts done
+        ("1972年、米国はソ連に援助を停止するという条件を提示した。", ("USA", "SUN", "16")),
         # a plan (方針) is not the act it plans
         ("2022年、ロシアはフィンランドのNATO加盟方針を批判した。", ("FIN", "NATO", "05")),
         # one killed is not a mass killing

@@ -155,7 +155,7 @@ def arguments(
                 for h in holders
                 for c in tree.children[h.i]
                 if c.dep != "advcl" and tree.particle(c) not in skip
-                for i in tree.descendants(c)
+                for i in tree.descendants(c, stop=_CLAUSES)
                 if i != tok.i and i not in quoted
             ),
             key=lambda i: abs(i - gov.i),
