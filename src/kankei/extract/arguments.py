@@ -106,7 +106,8 @@ def arguments(
     for c in tree.children[gov.i]:
         asked = c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i])
         clauses = [c] if asked else []
-        if c.lemma in ("こと", "事") and tree.particle(c) == "を" and pred.code[:2] in ("02", "10"):
+        # (…することを要請, …するという条件を提示: the request's content clause)
+        if tree.particle(c) == "を" and pred.code[:2] in ("02", "10"):
             clauses = [x for x in tree.children[c.i] if x.dep == "acl"]
         for clause in clauses:
             for a in tree.children[clause.i]:
