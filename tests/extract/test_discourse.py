@@ -164,3 +164,14 @@ def test_a_carried_date_keeps_its_month_only_for_the_same_parties(pipeline):
         pipeline, ["1939年9月、ドイツはポーランドに侵攻した。", "英国はドイツを強く非難した。"]
     )
     assert ("GBR", "DEU", "11", "1939") in dates_of(coded, 1)
+
+
+def test_a_demand_is_not_addressed_to_a_state_named_in_its_terms(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "1972年、米国はソ連と会談した。",
+            "米国は北ベトナムへの支援を停止するという条件を提示した。",
+        ],
+    )
+    assert ("USA", "SUN", "10") in triples(coded, 1)

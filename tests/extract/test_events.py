@@ -155,6 +155,10 @@ def triples(events, asserted=True):
             "1972年、米国はソ連に北ベトナムへの援助を停止するという条件を提示した。",
             {("USA", "SUN", "10")},
         ),
+        # sending troops without fighting is force posture (15)
+        ("1918年、米国はシベリアに少数の部隊を派遣した。", {("USA", "RUS", "15")}),
+        # the counterpart of a promise may hang on the act promised
+        ("1973年、米国はソ連に最恵国待遇を与えることを約束した。", {("USA", "SUN", "03")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

@@ -107,7 +107,7 @@ def arguments(
         asked = c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i])
         clauses = [c] if asked else []
         # (…することを要請, …するという条件を提示: the request's content clause)
-        if tree.particle(c) == "を" and pred.code[:2] in ("02", "10"):
+        if tree.particle(c) == "を" and pred.code[:2] in ("02", "03", "10"):
             clauses = [x for x in tree.children[c.i] if x.dep == "acl"]
         for clause in clauses:
             for a in tree.children[clause.i]:

@@ -170,7 +170,18 @@ def extract_events(
                     e.source for e in events if e.source and e.source not in own and not e.negated
                 ]
                 zero = _zero_target(sources, actors, (), tok) if actors else None
-                zero = zero or _zero_target(sources, recent, raw_mentions, tok, parsed.text)
+                # (not a state named inside what the act is about: …北ベトナムへの支援を停止
+                # するという条件を提示)
+                content = {
+                    i
+                    for c in tree.children[gov.i]
+                    if c.dep == "obj" and code[:2] in _CONTENT_ROOTS
+                    for d in tree.descendants(c)
+                    if tree.tokens[d].dep in ("acl", "advcl", "ccomp")
+                    for i in tree.descendants(tree.tokens[d]) | {d}
+                }
+                addressable = [m for m, toks in mention_tokens if not toks & content]
+                zero = zero or _zero_target(sources, recent, addressable, tok, parsed.text)
             else:
                 # a material act without a stated patient answers an act of this sentence
                 parties = [c for e in events for c in (e.source, e.target) if c]
@@ -313,6 +324,9 @@ def _zero_target(
     return None
 
 
+_CONTENT_ROOTS = frozenset(
+    {"02", "03", "10"}
+)  # appeals, offers, demands: their object is a content
 _COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
 
 
