@@ -159,6 +159,8 @@ def triples(events, asserted=True):
         ("1918年、米国はシベリアに少数の部隊を派遣した。", {("USA", "RUS", "15")}),
         # the counterpart of a promise may hang on the act promised
         ("1973年、米国はソ連に最恵国待遇を与えることを約束した。", {("USA", "SUN", "03")}),
+        # a nominal event's target is marked as a modifier (政権に対する反乱)
+        ("2023年、ワグネルによるプーチン政権に対する武装反乱が起きた。", {("RUSREB", "RUS", "19")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

@@ -176,8 +176,10 @@ def arguments(
     partner_cases = list(g.partner_cases)
     if gov.i == tok.i and tok.pos in NOUNS:
         # a noun's と joins it to another noun (AによるX侵攻と、BによるY攻撃): its partner
-        # is marked との
-        target_cases = [c for c in target_cases if c != "と"]
+        # is marked との; its target is marked as a modifier (政権に対する反乱)
+        target_cases = [c for c in target_cases if c != "と"] + [
+            c for c in g.modifier_target_cases if c not in target_cases and c != "との"
+        ]
         partner_cases = [c for c in partner_cases if c != "と"]
     agent = collect(g.agent_cases, "agent" if passive else "source")
     if passive:
