@@ -161,6 +161,16 @@ def triples(events, asserted=True):
         ("1973年、米国はソ連に最恵国待遇を与えることを約束した。", {("USA", "SUN", "03")}),
         # a nominal event's target is marked as a modifier (政権に対する反乱)
         ("2023年、ワグネルによるプーチン政権に対する武装反乱が起きた。", {("RUSREB", "RUS", "19")}),
+        # the parties of the act agreed on are the counterparts of the agreement
+        (
+            "1990年、ソ連は英仏および東西ドイツとの間で会談を行うことで同意した。",
+            {
+                ("SUN", "GBR", "03"),
+                ("SUN", "FRA", "03"),
+                ("SUN", "DDR", "03"),
+                ("SUN", "DEU", "03"),
+            },
+        ),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",

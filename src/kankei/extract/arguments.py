@@ -208,6 +208,19 @@ def arguments(
                 for m in phrase_actors(arg, tree, patients, when, grammar, "patient")
             )
     how = "case"
+    if src and not tgt and pred.code[:2] == "03":
+        # Xは…AやBとの間で会談を行うことで同意した: the parties of the act agreed on are
+        # the counterparts of the agreement
+        clauses = [
+            x
+            for c in tree.children[gov.i]
+            if c.lemma in ("こと", "事")
+            for x in tree.children[c.i]
+            if x.dep == "acl"
+        ]
+        own = {m.code for m in src}
+        parties = _between(clauses, tree, mention_tokens, when, grammar)
+        tgt = tuple(m for m in parties if m.code not in own)
     if not src:
         # AとBとの間で交渉が行われた / 条約がAとBの間で結ばれた: both are parties
         src = _between(holders, tree, mention_tokens, when, grammar)
