@@ -44,3 +44,14 @@ def test_warnings(pipeline, text, expected):
 )
 def test_an_agreement_to_act_is_an_intent(pipeline, text, expected):
     assert expected in {(e.source, e.target, e.code) for e in code(pipeline, text)}
+
+
+def test_a_hostile_act_an_actor_says_another_did_is_its_accusation(pipeline):
+    events = code(pipeline, "1990年、イラク政府はクウェートがイラクの油田を攻撃したと主張した。")
+    assert ("IRQ", "KWT", "112", "asserted") in coded(events)
+    assert ("KWT", "IRQ", "190", "hypothetical") in coded(events)
+
+
+def test_what_a_source_reports_is_still_told_as_fact(pipeline):
+    events = code(pipeline, "2023年、関係者はロシアが米国の元高官と会談したと語った。")
+    assert ("RUS", "USA", "040", "asserted") in coded(events)

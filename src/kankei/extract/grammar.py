@@ -50,6 +50,8 @@ class Grammar:
     counterpart_pronouns: frozenset[str]
     together: frozenset[str]
     person_titles: tuple[str, ...]
+    claim_verbs: frozenset[str]
+    hostile_roots: frozenset[str]
     mass_markers: tuple[str, ...]
 
     def role_agent(self, text: str) -> str | None:
@@ -124,6 +126,8 @@ def load_grammar() -> Grammar:
         counterpart_pronouns=frozenset(words("counterpart_pronouns")),
         together=frozenset(words("together")),
         person_titles=tuple(sorted(words("person_titles"), key=len, reverse=True)),
+        claim_verbs=frozenset(words("claim_verbs")),
+        hostile_roots=frozenset(words("hostile_roots")),
         mass_markers=tuple(words("mass_markers")),
     )
 

@@ -85,6 +85,19 @@ def without_containers(
         elif warning and foretold:
             out[n] = _recoded(ev, know.codebook.get("064"), " foretold")
             threatened.update(foretold)
+        elif claimed := [
+            k
+            for k in inner
+            if tree.tokens[gov].lemma in know.grammar.claim_verbs
+            and events[k].root in know.grammar.hostile_roots
+            and events[k].source not in (ev.source, None)
+        ]:
+            # 米国務長官は、コミンテルンが政府の転覆を計画していると警告した / イラクは、クウェート
+            # が協定を破ったと主張した: a hostile act an actor says another did is its accusation
+            # (112), and only claimed
+            accused = events[claimed[0]].source
+            out[n] = replace(_recoded(ev, know.codebook.get("112"), " accusation"), target=accused)
+            threatened.update(claimed)
         else:
             out[n] = None
     return [
