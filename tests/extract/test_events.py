@@ -294,3 +294,8 @@ def test_a_warning_of_sanctions_is_a_threat_and_the_sanction_is_not_asserted(pip
     asserted = {(e.source, e.target, e.root) for e in events if e.mode == "asserted"}
     assert ("USA", "CHN", "13") in asserted
     assert not any(e.root == "16" and e.mode == "asserted" for e in events)
+
+
+def test_a_phrase_entry_names_its_whole_phrase_as_the_predicate(pipeline):
+    events = code(pipeline, "2023年、日本はウクライナへの追加支援を表明した。")
+    assert [(e.code, e.predicate) for e in events] == [("033", "追加支援を表明")]

@@ -29,7 +29,11 @@ def predicate_at(
         for c in tree.children[tok.i]:
             if c.dep == "obj":
                 obj = "".join(t.text for t in tree.tokens[tree.compound_start(c) : c.i + 1])
-                pred = know.lexicon.lookup_exact_suffix(f"{obj}を{tok.lemma}") or pred
+                found = know.lexicon.lookup_exact_suffix(f"{obj}を{tok.lemma}")
+                if found is not None:
+                    pred = found
+                    if c.i + 2 == tok.i:
+                        start = tree.compound_start(c)  # the phrase is the predicate: 署名をし
     phrasal = pred is not None
     pred = pred or know.lexicon.lookup(surface, tok.lemma)
     if pred is None and tok.lemma in know.grammar.measure_nouns and start < tok.i:
