@@ -97,3 +97,14 @@ def test_a_dated_heading_is_kept_unparsed_for_its_date():
         ("## 2010年", False),
         ("3月26日、沈没事件が起こる。", True),
     ]
+
+
+def test_a_caption_with_a_year_is_not_taken_for_a_heading():
+    sents = sentences(
+        "1945年のヤルタ会談\n\n米国はソ連と会談した。\n2010年\n\n3月、事件が起こる。\n"
+    )
+    assert [(s.text, s.parse) for s in sents] == [
+        ("米国はソ連と会談した。", True),
+        ("2010年", False),
+        ("3月、事件が起こる。", True),
+    ]

@@ -28,6 +28,7 @@ _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[・•●○■□◆◇▪▶►\-\*\+]|\d{1,3}[.)]|（\d{1,3}）)\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _DATED = re.compile(r"[0-9０-９〇一二三四五六七八九十元]年")
+_ONLY_DATE = re.compile(r"[0-9０-９]{3,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?")
 _OPEN = "「『（(【〈《〔［"
 _CLOSE = "」』）)】〉》〕］"
 _PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
@@ -138,7 +139,10 @@ def blocks_and_sentences(
             # a section heading or timeline bullet (## 1941年, - 2010年) is not parsed, but the
             # date it states is where the narrative below it stands
             bare = _BULLET.sub("", _MD_HEADING.sub("", line.text)).strip()
-            if _DATED.search(bare):
+            # (a short plain line may be an image caption, 1945年のヤルタ会談: only a marked
+            # heading or bullet, or a line that is nothing but a date, sets the year)
+            marked = _MD_HEADING.match(line.text) or _BULLET.match(line.text)
+            if _DATED.search(bare) and (marked or _ONLY_DATE.fullmatch(bare)):
                 sentences.append(
                     Sentence(
                         doc_id=doc_id,
