@@ -175,3 +175,15 @@ def test_a_demand_is_not_addressed_to_a_state_named_in_its_terms(pipeline):
         ],
     )
     assert ("USA", "SUN", "10") in triples(coded, 1)
+
+
+def test_an_unsaid_target_is_not_sought_beyond_the_sentence_before(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "1990年、米国はイラクに撤退を要求した。",
+            "その後、長い討議が続いた。",
+            "しかし、イラクは拒否した。",
+        ],
+    )
+    assert triples(coded, 2) == set()

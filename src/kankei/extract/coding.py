@@ -16,7 +16,7 @@ from kankei.extract.unknown import unknown_names
 from kankei.model import DateValue, Event, ParsedSentence, Sentence
 
 _MEMORY = 12  # actors remembered for anaphora
-_ZERO_WINDOW = 2  # sentences back in which an unsaid target may have been named
+_ZERO_WINDOW = 1  # sentences back in which an unsaid target may have been named
 _SAME_EVENT_WINDOW = 3  # sentences back in which an undated event may have been told
 _PROGRAMMES = frozenset({"07"})
 
