@@ -171,8 +171,6 @@ def triples(events, asserted=True):
                 ("SUN", "DEU", "03"),
             },
         ),
-        # what one obtains from another (…から援助を得た) the other gave
-        ("1950年、韓国は米国から援助を得た。", {("USA", "KOR", "07")}),
         # a venue is not what 両首脳 points back to
         (
             "2018年、トランプ大統領はシンガポールで金正恩委員長と会談し、両首脳は共同声明に署名した。",
