@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias
 
@@ -80,27 +80,26 @@ def arguments(
 ) -> tuple[Arg, Arg]:
     g = grammar
     by_case: dict[str, list[Token]] = {}
+
+    def adopt(args: Iterable[Token]) -> None:
+        for a in args:
+            by_case.setdefault(tree.particle(a), []).append(a)
+
     holders = [gov] if gov.i == tok.i else [gov, tok]
     for holder in holders:
-        for c in tree.children[holder.i]:
-            if c.i == tok.i:
-                continue
-            by_case.setdefault(tree.particle(c), []).append(c)
+        adopt(c for c in tree.children[holder.i] if c.i != tok.i)
     # AをBだと批判した: the parser may hang A (and the subject) on the copular B, which only
     # says what A is called
     for c in tree.children[gov.i]:
         copular = any(x.dep == "cop" for x in tree.children[c.i])
         if c.dep == "advcl" and tree.particle(c) == "と" and c.pos in NOUNS and copular:
-            for a in tree.children[c.i]:
-                if a.i < c.i and tree.particle(a) in ("を", *grammar.source_cases):
-                    by_case.setdefault(tree.particle(a), []).append(a)
+            kept = ("を", *grammar.source_cases)
+            adopt(a for a in tree.children[c.i] if a.i < c.i and tree.particle(a) in kept)
     # 米国はソ連に対し…計画を通して…を提供した: a verb serving as a postposition (を通して,
     # に基づいて) is no clause of its own; what the parser hung on it is the predicate's
     for c in tree.children[gov.i]:
         if c.dep == "advcl" and c.lemma in grammar.postposition_verbs:
-            for a in tree.children[c.i]:
-                if tree.particle(a) != "を":
-                    by_case.setdefault(tree.particle(a), []).append(a)
+            adopt(a for a in tree.children[c.i] if tree.particle(a) != "を")
     # XにYしないよう呼びかけた, XにYすることを要請した: the parser may hang the addressee
     # on the clause asked for
     for c in tree.children[gov.i]:
@@ -110,16 +109,14 @@ def arguments(
         if tree.particle(c) == "を" and pred.code[:2] in ("02", "03", "10"):
             clauses = [x for x in tree.children[c.i] if x.dep == "acl"]
         for clause in clauses:
-            for a in tree.children[clause.i]:
-                if tree.particle(a) in ("に", "に対して", "に対し"):
-                    by_case.setdefault(tree.particle(a), []).append(a)
+            addressed = ("に", "に対して", "に対し")
+            adopt(a for a in tree.children[clause.i] if tree.particle(a) in addressed)
     # a degree word on the event noun takes its arguments too: 核実験に強い懸念を表明 (the
     # parser hangs 核実験に on 強い)
     if tok.pos in NOUNS:
         for c in tree.children[tok.i]:
             if c.pos == "ADJ" and c.dep in ("acl", "amod") and c.i < tok.i:
-                for a in tree.children[c.i]:
-                    by_case.setdefault(tree.particle(a), []).append(a)
+                adopt(tree.children[c.i])
     # a nominal's genitive modifier is its agent (米国のソ連承認) — unless an agent is named
     # inside it (ソ連による[リトアニア独立運動の]抑圧): then that is the agent, the rest the patient
     inner_agent: set[int] = set()
@@ -130,14 +127,14 @@ def arguments(
                 for i in tree.phrase(c) - {c.i}:
                     a = tree.tokens[i]
                     if tree.particle(a) in grammar.agent_cases and a.dep == "nmod":
-                        by_case.setdefault(tree.particle(a), []).append(a)
+                        adopt([a])
                         inner_agent |= tree.phrase(a) | {a.i}
 
     def collect(cases: Sequence[str], slot: str) -> tuple[Mention, ...]:
         for case in cases:
             out: list[Mention] = []
             for arg in by_case.get(case, []):
-                if _is_time(arg, tree):
+                if arg.lemma in _TIME_HEADS:
                     continue  # 米国の核実験から4年後の1949年に: a time, whoever it names
                 out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar, slot))
             if out:
@@ -360,10 +357,6 @@ _TIME_HEADS = frozenset(
         "当時",
     }
 )
-
-
-def _is_time(arg: Token, tree: DepTree) -> bool:
-    return arg.lemma in _TIME_HEADS
 
 
 def _heads_a_mention(item: Token, mention_tokens: MentionTokens) -> bool:

@@ -324,9 +324,8 @@ def _zero_target(
     return None
 
 
-_CONTENT_ROOTS = frozenset(
-    {"02", "03", "10"}
-)  # appeals, offers, demands: their object is a content
+# appeals, offers, demands: their object is a content, not their addressee
+_CONTENT_ROOTS = frozenset({"02", "03", "10"})
 _COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
 
 

@@ -35,11 +35,7 @@ def predicate_at(
                     if c.i + 2 == tok.i:
                         start = tree.compound_start(c)  # the phrase is the predicate: 署名をし
     phrasal = pred is not None
-    pred = pred or know.lexicon.lookup(surface, tok.lemma)
-    if pred is None and tok.lemma in know.grammar.measure_nouns and start < tok.i:
-        # アンモニア輸入停止措置: the measure is what its compound names
-        before = tree.tokens[tok.i - 1]
-        pred = know.lexicon.lookup(surface[: -len(tok.text)], before.lemma)
+    pred = pred or _compound_entry(tok, start, surface, tree, know)
     if pred is None:
         return None
     if pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB":
@@ -155,12 +151,19 @@ def predicate_at(
 def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
     start = tree.compound_start(tok)
     surface = "".join(t.text for t in tree.tokens[start : tok.i + 1])
-    if know.lexicon.lookup(surface, tok.lemma) is not None:
-        return True
-    if tok.lemma in know.grammar.measure_nouns and start < tok.i:
+    return _compound_entry(tok, start, surface, tree, know) is not None
+
+
+def _compound_entry(
+    tok: Token, start: int, surface: str, tree: DepTree, know: Knowledge
+) -> Predicate | None:
+    """The entry a compound ending in tok names; アンモニア輸入停止措置: a measure is what the
+    rest of its compound names."""
+    pred = know.lexicon.lookup(surface, tok.lemma)
+    if pred is None and tok.lemma in know.grammar.measure_nouns and start < tok.i:
         before = tree.tokens[tok.i - 1]
-        return know.lexicon.lookup(surface[: -len(tok.text)], before.lemma) is not None
-    return False
+        pred = know.lexicon.lookup(surface[: -len(tok.text)], before.lemma)
+    return pred
 
 
 def progressive(tok: Token, tree: DepTree) -> bool:

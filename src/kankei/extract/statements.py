@@ -87,9 +87,8 @@ def without_containers(
             threatened.update(foretold)
         elif claimed := [
             k
-            for k in inner
-            if tree.tokens[gov].lemma in know.grammar.claim_verbs
-            and events[k].root in know.grammar.hostile_roots
+            for k in (inner if tree.tokens[gov].lemma in know.grammar.claim_verbs else ())
+            if events[k].root in know.grammar.hostile_roots
             and events[k].source not in (ev.source, None)
         ]:
             # 米国務長官は、コミンテルンが政府の転覆を計画していると警告した / イラクは、クウェート
