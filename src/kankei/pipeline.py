@@ -13,6 +13,8 @@ from kankei.extract.dates import latest_stated_date
 from kankei.extract.events import Knowledge
 from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
+from kankei.extract.occupations import load_occupations
+from kankei.extract.treaties import load_treaties
 from kankei.ingest import read_document
 from kankei.ingest.boilerplate import load_boilerplate
 from kankei.ingest.documents import document_from_bytes
@@ -43,7 +45,7 @@ def build_coder(settings: Settings) -> Coder:
     grammar = load_grammar()
     lexicon = load_lexicon(codebook, settings.predicate_files)
     actors = load_actor_dictionary(grammar, settings.actor_files)
-    return Coder(Knowledge(lexicon, grammar, codebook), actors)
+    return Coder(Knowledge(lexicon, grammar, codebook, load_occupations(), load_treaties()), actors)
 
 
 class Reader:

@@ -39,6 +39,8 @@ class Coder:
             return False
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
+        if self.knowledge.treaties.find(sentence.text):
+            return True  # SALT IIの交渉: a treaty's parties may be the only ones named
         return bool(self.actors.find(sentence.text) if named is None else named)
 
     def code_document(
@@ -94,6 +96,7 @@ class Coder:
                     found = [_after(e, doc_date) for e in found]
                 found = [_as_before(e, events) for e in found]
                 found = [_episode(e, parties_before) for e in found]
+                found = [self.knowledge.occupations.redirect(e) for e in found]
                 events.extend(found)
             else:
                 found = []

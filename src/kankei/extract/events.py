@@ -23,6 +23,7 @@ from kankei.extract.knowledge import Knowledge
 from kankei.extract.lexicon import Predicate
 from kankei.extract.predicates import predicate_at, progressive
 from kankei.extract.statements import quoted_actor, without_containers
+from kankei.extract.treaties import TreatyMention
 from kankei.extract.tree import DepTree, token_at
 from kankei.model import DateValue, Event, Mention, ParsedSentence, Token
 
@@ -43,7 +44,7 @@ def extract_events(
     does) takes the latest of them other than its source. `carried`: the date the sentence
     before stated last, which an event takes when its own sentence states none."""
     tokens = parsed.tokens
-    if not tokens or not raw_mentions:
+    if not tokens or not (raw_mentions or know.treaties.find(parsed.text)):
         return []
     tree = DepTree(tokens)
     mention_tokens = [
@@ -53,6 +54,10 @@ def extract_events(
     ]
     date_tokens = [
         (d, token_at(tokens, max(d.end - 1, d.start))) for d in dates if d.rule != "target-date"
+    ]
+    treaty_tokens = [
+        (t, {i for i in (token_at(tokens, c) for c in range(t.start, t.end)) if i is not None})
+        for t in know.treaties.find(parsed.text)
     ]
     found: list[tuple[Token, Token, Predicate, int]] = []
     actor_tokens = {i for _, toks in mention_tokens for i in toks}
@@ -96,9 +101,13 @@ def extract_events(
             sources = _cleft_subject(gov, tree, mention_tokens, when, know.grammar) or (
                 inherited_source(gov, tree, mention_tokens, when, know.grammar)
             )
-        if not sources.mentions and pred.code[:2] == "05":
-            # 中朝友好協力相互援助条約が締結された: a treaty named after its parties
-            named = _named_parties(gov, tree, mention_tokens, when)
+        if not sources.mentions and pred.code[:2] in know.grammar.symmetric_roots:
+            # 中朝友好協力相互援助条約が締結された, 米ソ首脳会談が行われた, SALT IIの交渉:
+            # talks and treaties with no actor of their own are between the parties they name
+            region = _party_region(tok, gov, comp_start, tree, know.grammar.agent_cases)
+            named = _named_parties(region, mention_tokens, when) or _treaty_parties(
+                region, treaty_tokens, parsed.text
+            )
             if len(named) > 1:
                 sources, targets = Arg(named[:1], "named"), Arg(named[1:], "named")
         if not sources.mentions:
@@ -143,7 +152,8 @@ def extract_events(
             code = "202"  # 多数の民間人を殺害した: a mass killing
         if code[:2] == "05" and _agrees_to_act(gov, tree):
             code = "030"  # …を再開することで合意した: what is agreed on is still to be done
-        if negated and pred.negated_code:
+        if negated and pred.negated_code and gov.i == tok.i:
+            # (合意しなかった is a refusal; 合意に至らなかった only did not happen)
             code, negated = pred.negated_code, False
         if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
             code = "05"
@@ -382,20 +392,52 @@ def _cleft_subject(
     return Arg(tuple(found), "cleft") if found else None
 
 
+def _party_region(
+    tok: Token, gov: Token, comp_start: int, tree: DepTree, agent_cases: Sequence[str]
+) -> set[int]:
+    """Where a meeting or a treaty names its parties: its own compound and modifiers (米ソ首脳
+    会談, 米国とソ連の会談), the compound of its verb's subject or object (日ソ共同宣言に調印)."""
+    region = set(range(comp_start, tok.i + 1))
+    for c in tree.children[tok.i]:
+        if c.dep in ("nmod", "acl"):
+            region |= tree.descendants(c) | {c.i}
+    passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
+    for c in tree.children[gov.i]:
+        # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb; but
+        # the subject of an active verb is what acts: 米ソ同盟が終結を迎えた)
+        if (c.dep == "nsubj" and passive) or c.dep == "obj" or tree.particle(c) in agent_cases:
+            region |= set(range(tree.compound_start(c), c.i + 1))
+    return region
+
+
 def _named_parties(
-    gov: Token,
-    tree: DepTree,
+    region: set[int],
     mention_tokens: Sequence[tuple[RawMention, set[int]]],
     when: str | None,
 ) -> tuple[Mention, ...]:
-    """The states a compound in the subject or object names (中朝…条約, 日ソ共同宣言)."""
-    for c in tree.children[gov.i]:
-        if c.dep not in ("nsubj", "obj"):
-            continue
-        span = set(range(tree.compound_start(c), c.i + 1))
-        for raw, toks in mention_tokens:
-            if raw.rule == "compound" and toks and toks <= span:
-                return tuple(resolve(raw, when))
+    """A compound (米ソ), else exactly two states named in the region."""
+    inside = [raw for raw, toks in mention_tokens if toks and toks <= region and is_actor(raw)]
+    for raw in inside:
+        if raw.rule == "compound":
+            return tuple(resolve(raw, when))
+    first = {m.code: m for raw in reversed(inside) for m in resolve(raw, when)}
+    if len(first) == 2:
+        return tuple(sorted(first.values(), key=lambda m: m.start))
+    return ()
+
+
+def _treaty_parties(
+    region: set[int], treaty_tokens: Sequence[tuple[TreatyMention, set[int]]], text: str
+) -> tuple[Mention, ...]:
+    """SALT IIの交渉: the parties of a treaty known by name (the one named last, nearest to
+    the predicate: START Iに続くSTART IIの合意)."""
+    for found, toks in reversed(treaty_tokens):
+        if toks and toks <= region:
+            name = text[found.start : found.end]
+            return tuple(
+                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
+                for code in found.treaty.parties
+            )
     return ()
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kankei.extract.cameo import Codebook
 from kankei.extract.grammar import Grammar
 from kankei.extract.lexicon import Lexicon
+from kankei.extract.occupations import Occupations
+from kankei.extract.treaties import Treaties
 
 
 @dataclass(frozen=True)
@@ -16,3 +18,5 @@ class Knowledge:
     lexicon: Lexicon
     grammar: Grammar
     codebook: Codebook
+    occupations: Occupations = field(default_factory=Occupations)
+    treaties: Treaties = field(default_factory=Treaties)

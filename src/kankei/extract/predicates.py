@@ -85,7 +85,12 @@ def predicate_at(
         light_slot = (
             tok.dep == "obj"
             or (tok.dep == "nsubj" and (passive_head or tree.particle(tok) == "も"))
-            or (tok.dep == "obl" and tree.particle(tok) in ("に", "にも", "には"))
+            or (
+                tok.dep == "obl"
+                and tree.particle(tok) in ("に", "にも", "には")
+                # (和平に意味を為した, 制裁に影響を与えた: the verb's object is what it does)
+                and not any(c.dep == "obj" for c in tree.children[head.i])
+            )
         )
         # 国外退去処分とされた: a measure someone is made subject to
         made_subject = tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する"
