@@ -111,6 +111,12 @@ def test_an_act_dated_after_the_report_has_not_happened(pipeline):
     assert [(e.source, e.target, e.mode) for e in coded.events] == [("USA", "NATO", "future")]
 
 
+@pytest.mark.parametrize("doc_date", [None, "2023"])
+def test_an_act_dated_forward_has_not_happened_whatever_the_document_date(pipeline, doc_date):
+    coded = code_doc(pipeline, ["来週、バイデン大統領はNATO首脳と会談する。"], doc_date)
+    assert [(e.source, e.target, e.mode) for e in coded.events] == [("USA", "NATO", "future")]
+
+
 def test_a_crisis_named_after_a_state_is_no_antecedent(pipeline):
     coded = code_doc(
         pipeline,

@@ -92,8 +92,7 @@ class Coder:
                 found = extract_events(
                     ps, mentions, dates, context, self.knowledge, nearby, carried
                 )
-                if doc_date and doc_date_stated:
-                    found = [_after(e, doc_date) for e in found]
+                found = [_after(e, doc_date if doc_date_stated else None) for e in found]
                 found = [_as_before(e, events) for e in found]
                 found = [_episode(e, parties_before) for e in found]
                 found = [self.knowledge.occupations.redirect(e) for e in found]
@@ -200,17 +199,18 @@ def _episode(event: Event, parties_before: set[str]) -> Event:
     return replace(event, date=event.date[:4], date_precision="year")
 
 
-def _after(event: Event, doc_date: str) -> Event:
-    """来週…会談する: an act dated after the document that reports it has not happened yet."""
-    if event.mode != "asserted" or not event.date:
+def _after(event: Event, doc_date: str | None) -> Event:
+    """来週…会談する: an act dated after the document that reports it has not happened yet —
+    and one the text dates forward (来週, 来月, 明日) has not, whatever the document's date."""
+    if event.mode != "asserted":
         return event
-    n = min(len(event.date), len(doc_date))
-    ahead = event.date_rule == "document-relative" and (event.date_text or "").startswith(
-        ("来", "明")
-    )
-    if ahead or event.date[:n] > doc_date[:n]:
-        return replace(event, mode="future")
-    return event
+    ahead = (event.date_rule or "").startswith("document-relative") and (
+        event.date_text or ""
+    ).startswith(("来", "明"))
+    if not ahead and event.date and doc_date:
+        n = min(len(event.date), len(doc_date))
+        ahead = event.date[:n] > doc_date[:n]
+    return replace(event, mode="future") if ahead else event
 
 
 def _iso(anchor: Anchor) -> str | None:

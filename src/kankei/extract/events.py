@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import (
+    NOUNS,
     Arg,
     arguments,
     inherited_source,
@@ -157,10 +158,15 @@ def extract_events(
             code, negated = pred.negated_code, False
         if targets.how == "joint" and pred.lemma in know.grammar.joint_declarations:
             code = "05"
-        if code[:2] in know.grammar.attempts and _ATTEMPT.match(parsed.text, gov.end):
-            # 対話しようとした: a cooperative act tried for is an intent to it (03)
-            code = know.grammar.attempts[code[:2]]
+        tried = _ATTEMPT.match(parsed.text, gov.end) is not None or (
+            gov.i != tok.i and gov.lemma in know.grammar.attempt_verbs
+        )
         mode = _mode(gov, parsed.text, know.grammar, tree)
+        if tried and code[:2] in know.grammar.attempts:
+            # 対話しようとした, 対話を試みた: a cooperative act tried for is an intent to it (03)
+            code = know.grammar.attempts[code[:2]]
+        elif tried and mode == "asserted":
+            mode = "desired"  # 中断を試みた: what was tried for did not happen (yet)
         if not targets.mentions and code[:2] in know.grammar.zero_target_roots | {"01"}:
             # Xは「…ソ連は…」と述べた: a statement is about the actor its quotation names
             about = quoted_actor(gov, tree, mention_tokens, sources, when)
@@ -459,6 +465,9 @@ _MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早
 
 
 def _mode(gov: Token, text: str, grammar: Grammar, tree: DepTree) -> str:
+    asker = tree.tokens[gov.head]
+    if gov.pos in NOUNS and gov.dep == "obj" and asker.lemma in grammar.request_verbs:
+        return "desired"  # ソ連の承認を政府に求める: the recognition is asked for
     tail = text[gov.end :]
     if tail.startswith(("ば", "れば", "なら", "たら", "ても")):
         return "hypothetical"  # the condition itself: 核実験を行えば

@@ -53,6 +53,8 @@ class Grammar:
     claim_verbs: frozenset[str]
     hostile_roots: frozenset[str]
     mass_markers: tuple[str, ...]
+    attempt_verbs: frozenset[str]
+    request_verbs: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -129,6 +131,8 @@ def load_grammar() -> Grammar:
         claim_verbs=frozenset(words("claim_verbs")),
         hostile_roots=frozenset(words("hostile_roots")),
         mass_markers=tuple(words("mass_markers")),
+        attempt_verbs=frozenset(words("attempt_verbs")),
+        request_verbs=frozenset(words("request_verbs")),
     )
 
 

@@ -1,0 +1,36 @@
+"""What was tried for or asked for did not take place: its mode says so."""
+
+import pytest
+
+from tests.extract.test_events import code
+
+
+def modes(events):
+    return {(e.source, e.target, e.root, e.mode) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb of trying: an attempt code where CAMEO has one ...
+        ("1970年、米国はソ連との対話を試みた。", {("USA", "SUN", "03", "asserted")}),
+        ("1989年、米国はソ連に対する制裁の解除を試みた。", {("USA", "SUN", "03", "asserted")}),
+        # ... else the act is only desired
+        ("1989年、米国はソ連との交流の中断を試みた。", {("USA", "SUN", "16", "desired")}),
+        # what a request's object names is asked for, however the request is worded
+        (
+            "1933年、米国の議会ではソ連の承認を求める声が高まった。",
+            {("USA", "SUN", "10", "asserted")},
+        ),
+        # a plea for an act: the plea is the event, the act is desired
+        (
+            "1942年、ソ連は英国に米国の参戦を懇願した。",
+            {("SUN", "GBR", "02", "asserted")},
+        ),
+    ],
+)
+def test_modes(pipeline, text, expected):
+    assert {m for m in modes(code(pipeline, text)) if m[3] == "asserted"} == {
+        m for m in expected if m[3] == "asserted"
+    }
+    assert {m for m in expected if m[3] != "asserted"} <= modes(code(pipeline, text))
