@@ -187,6 +187,10 @@ def arguments(
         tgt = collect(subject_cases, "target") or collect(
             [c for c in target_cases if c != "に"], "target"
         )
+        if not tgt and gov.dep == "acl" and tree.tokens[gov.head].pos in NOUNS:
+            # 日本に占領されたフィリピン: a passive clause's subject is the noun it describes
+            described = tree.tokens[gov.head]
+            tgt = tuple(phrase_actors(described, tree, mention_tokens, when, grammar, "target"))
     else:
         src = (
             collect(subject_cases, "source")

@@ -1,0 +1,24 @@
+"""Passive clauses that describe a noun (日本に占領されたフィリピン): the noun suffers the act."""
+
+import pytest
+
+from tests.extract.test_events import code, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ドイツに併合されたオーストリアは1945年に独立を回復した。", {("DEU", "AUT", "19")}),
+        (
+            "1950年、北朝鮮に侵攻された韓国を米国は支援した。",
+            {("PRK", "KOR", "19"), ("USA", "KOR", "07")},
+        ),
+        ("ソ連に支援された北ベトナムは1970年に勢力を広げた。", {("SUN", "VNM", "07")}),
+        (
+            "ソ連によって占領されたバルト三国は1991年に独立した。",
+            {("SUN", "EST", "19"), ("SUN", "LVA", "19"), ("SUN", "LTU", "19")},
+        ),
+    ],
+)
+def test_the_described_noun_is_the_target(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
