@@ -34,3 +34,18 @@ def test_modes(pipeline, text, expected):
         m for m in expected if m[3] == "asserted"
     }
     assert {m for m in expected if m[3] != "asserted"} <= modes(code(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement against the state its compound names is a denunciation
+        ("1963年、米国大統領は反ソ演説を行った。", {("USA", "SUN", "111")}),
+        # an order is the act ordered; the event noun's genitive is what it is done to
+        ("1991年、エリツィンはソ連政府資産の没収を命じた。", {("RUS", "SUN", "1711")}),
+        ("1975年、米国はソ連の承認を行った。", {("USA", "SUN", "054")}),
+    ],
+)
+def test_codes(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert {(e.source, e.target, e.code) for e in events if e.mode == "asserted"} == expected

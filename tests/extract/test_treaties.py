@@ -56,3 +56,27 @@ def test_loader_rejects_bad_entries():
     with pytest.raises(DataFileError, match="two or more") as err:
         parse_treaties("t.yaml", text)
     assert "t.yaml" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks between the parties a compound in the genitive names (ロ for 露 in a compound)
+        ("2023年、米ロの直接の対話が続いた。", {("USA", "RUS", "04")}),
+        ("2019年の日ロの首脳会談は成果に乏しかった。", {("JPN", "RUS", "04")}),
+    ],
+)
+def test_talks_named_by_a_compound_genitive(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "米ソの関係は1985年に改善した。",  # a relation is no event
+        "米ソの和平は1990年に意味を持った。",  # only talks are named by their parties
+        "1990年、日本は米ロボットを輸入した。",  # ロ inside a katakana word
+    ],
+)
+def test_compound_genitives_that_name_no_talks(pipeline, text):
+    assert triples(code(pipeline, text)) == set()

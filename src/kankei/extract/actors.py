@@ -308,7 +308,15 @@ class ActorDictionary:
         j = i
         while j < len(text) and text[j] in self.by_abbrev:
             j += 1
-        run = text[i:j]
+        variants = self.grammar.abbrev_variants
+        while (
+            j < len(text)
+            and text[j] in variants
+            and variants[text[j]] in self.by_abbrev
+            and not _KATAKANA.match(text[j + 1 : j + 2])
+        ):
+            j += 1
+        run = "".join(variants.get(ch, ch) for ch in text[i:j])
         if any(text.startswith(bad, i) for bad in self.grammar.not_compounds):
             return None
         # a full name starting here wins over an abbreviation (中国, 日本, 英国)
@@ -326,7 +334,7 @@ class ActorDictionary:
             if alone or any(after.startswith(s) for s in self._suffixes):
                 cands = tuple(self.by_abbrev[ch][0] for ch in run)
                 if len({c.code for c in cands}) == len(cands):
-                    return RawMention(run, i, j, cands, "compound")
+                    return RawMention(text[i:j], i, j, cands, "compound")
         ch = run[0]
         rest = text[i + 1 :]
         if prefixed or any(rest.startswith(s) for s in self._suffixes):

@@ -199,6 +199,15 @@ def arguments(
             or _agent_of_subject(by_case, subject_cases, tree, mention_tokens, when, grammar)
         )
         tgt = collect(target_cases, "target")
+        if not tgt and gov.i != tok.i and tok.pos in NOUNS:
+            # ソ連の資産の没収を命じた: the light verb's subject does it, so the event noun's
+            # genitive is what it is done to
+            tgt = tuple(
+                m
+                for c in tree.children[tok.i]
+                if c.dep == "nmod" and tree.particle(c) == "の"
+                for m in phrase_actors(c, tree, mention_tokens, when, grammar, "patient")
+            )
         if not tgt and agent and gov.i == tok.i and tok.pos in NOUNS:
             # ソ連によるリトアニア独立運動の抑圧: with its agent named, a nominal's genitive
             # is what it is done to

@@ -62,8 +62,11 @@ def extract_events(
     ]
     found: list[tuple[Token, Token, Predicate, int]] = []
     actor_tokens = {i for _, toks in mention_tokens for i in toks}
+    pair_tokens = frozenset(
+        i for m, toks in mention_tokens if m.rule == "compound" and is_actor(m) for i in toks
+    )
     for tok in tokens:
-        hit = predicate_at(tok, tree, know, actor_tokens)
+        hit = predicate_at(tok, tree, know, actor_tokens, pair_tokens)
         if hit is not None:
             found.append(hit)
     predicate_heads = {gov.i for _, gov, _, _ in found}
@@ -119,6 +122,7 @@ def extract_events(
             doers = {m.code for m in sources.mentions}
             if topic.mentions and not doers & {m.code for m in topic.mentions}:
                 targets = Arg(topic.mentions, "topic")
+        against = False
         envoy_host = _own_envoy_host(gov, tree, mention_tokens, sources, when)
         recall = False
         if envoy_host is not None and pred.code[:2] in know.grammar.recall_roots:
@@ -133,6 +137,8 @@ def extract_events(
             inner = inner_targets(tok, comp_start, mention_tokens, when, venue_named)
             if inner:
                 targets = Arg(tuple(inner), "compound")
+                # 反ソ演説, 反米宣伝: a statement against the state its compound names
+                against = any(parsed.text[m.start - 1 : m.start] == "反" for m in inner)
         symmetric = (
             pred.code[:2] in know.grammar.symmetric_roots
             or any(pred.lemma.endswith(word) for word in know.grammar.symmetric)
@@ -149,6 +155,8 @@ def extract_events(
             gov.i != tok.i and _negated(tok, tree, know.grammar)
         )
         code = "161" if recall else pred.code
+        if against and code[:2] == "01":
+            code = "111"
         if code in ("1823", "175") and _many_victims(gov, tok, tree, know.grammar, passive):
             code = "202"  # 多数の民間人を殺害した: a mass killing
         if code[:2] == "05" and _agrees_to_act(gov, tree):

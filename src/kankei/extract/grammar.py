@@ -21,6 +21,7 @@ class Grammar:
     modality: dict[str, tuple[str, ...]]
     abbrev_suffixes: tuple[str, ...]
     abbrev_prefixes: frozenset[str]
+    abbrev_variants: dict[str, str]  # ロ → 露: a kana stand-in inside a compound
     not_compounds: frozenset[str]
     roles: dict[str, str]  # role noun -> agent
     anaphora: dict[str, int]  # anaphor -> number of antecedents
@@ -84,6 +85,12 @@ def load_grammar() -> Grammar:
     for agent, nouns in roles_raw.items():
         for noun in string_list(nouns, where, f"roles.{agent}"):
             roles[noun] = str(agent)
+    variants_raw = data.get("abbrev_variants")
+    if not isinstance(variants_raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1
+        for k, v in variants_raw.items()
+    ):
+        raise DataFileError("'abbrev_variants' must map one character to one", path=where)
     anaphora_raw = data.get("anaphora")
     if not isinstance(anaphora_raw, dict) or not all(
         isinstance(v, int) and v > 0 for v in anaphora_raw.values()
@@ -99,6 +106,7 @@ def load_grammar() -> Grammar:
         modality={str(k): string_list(v, where, f"modality.{k}") for k, v in modality_raw.items()},
         abbrev_suffixes=tuple(sorted(words("abbrev_suffixes"), key=len, reverse=True)),
         abbrev_prefixes=frozenset(words("abbrev_prefixes")),
+        abbrev_variants={str(k): str(v) for k, v in variants_raw.items()},
         not_compounds=frozenset(words("not_compounds")),
         roles=roles,
         anaphora={str(k): int(v) for k, v in anaphora_raw.items()},

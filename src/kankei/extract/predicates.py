@@ -14,9 +14,14 @@ _PREDICATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 
 def predicate_at(
-    tok: Token, tree: DepTree, know: Knowledge, actor_tokens: set[int]
+    tok: Token,
+    tree: DepTree,
+    know: Knowledge,
+    actor_tokens: set[int],
+    pair_tokens: frozenset[int] = frozenset(),
 ) -> tuple[Token, Token, Predicate, int] | None:
-    """(event token, governing token, lexicon entry, compound start) if tok is a predicate."""
+    """(event token, governing token, lexicon entry, compound start) if tok is a predicate.
+    `pair_tokens`: the tokens of compounds naming several actors (米ソ, 米ロ)."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
     start = tree.compound_start(tok)
@@ -148,6 +153,10 @@ def predicate_at(
         # インドの核実験に続き: an act that needs no counterpart is named by its actor alone
         unilateral = pred.code.startswith("15") or pred.lemma in know.grammar.unilateral
         if genitive and (inner or unilateral or (tok.dep in ("obl", "obj") and answered)):
+            return tok, tok, pred, start
+        # 米ロの直接の対話, 米ソの首脳会談: talks between the parties a compound names
+        paired = any(tree.particle(c) == "の" and c.i in pair_tokens for c in tree.children[tok.i])
+        if paired and pred.code.startswith("04"):
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start
