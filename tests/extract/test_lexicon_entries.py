@@ -21,6 +21,9 @@ def asserted(events):
     [
         # 01: explaining or publishing a position is a statement
         ("2016年、米国は中国に南シナ海の軍事化はしないと説明した。", ("USA", "CHN", "01")),
+        # 11: complaining and objecting with a verb of saying
+        ("1943年、ソ連は英国に不平を言った。", ("SUN", "GBR", "11")),
+        ("1950年、米国はソ連の提案に異議を唱えた。", ("USA", "SUN", "11")),
         # 03: easing tensions is an effort to improve relations, not a concession
         ("1972年、米国はソ連と緊張緩和を進めた。", ("USA", "SUN", "03")),
         # 04: inviting a delegation

@@ -187,9 +187,10 @@ def arguments(
         tgt = collect(subject_cases, "target") or collect(
             [c for c in target_cases if c != "に"], "target"
         )
-        if not tgt and gov.dep == "acl" and tree.tokens[gov.head].pos in NOUNS:
-            # 日本に占領されたフィリピン: a passive clause's subject is the noun it describes
-            described = tree.tokens[gov.head]
+        described = tree.tokens[gov.head]
+        if not tgt and gov.dep == "acl" and any(described.i in t for _, t in mention_tokens):
+            # 日本に占領されたフィリピン: a passive clause's subject is the actor it describes
+            # (not 日本に譲渡された満州利権, a thing named after a place)
             tgt = tuple(phrase_actors(described, tree, mention_tokens, when, grammar, "target"))
     else:
         src = (

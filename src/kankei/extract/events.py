@@ -108,7 +108,9 @@ def extract_events(
         if not sources.mentions and pred.code[:2] in know.grammar.symmetric_roots:
             # 中朝友好協力相互援助条約が締結された, 米ソ首脳会談が行われた, SALT IIの交渉:
             # talks and treaties with no actor of their own are between the parties they name
-            region = _party_region(tok, gov, comp_start, tree, know.grammar.agent_cases)
+            region = _party_region(
+                tok, gov, comp_start, tree, know.grammar.agent_cases, pred.code[:2] == "05"
+            )
             named = _named_parties(region, mention_tokens, when) or _treaty_parties(
                 region, treaty_tokens, parsed.text
             )
@@ -407,7 +409,12 @@ def _cleft_subject(
 
 
 def _party_region(
-    tok: Token, gov: Token, comp_start: int, tree: DepTree, agent_cases: Sequence[str]
+    tok: Token,
+    gov: Token,
+    comp_start: int,
+    tree: DepTree,
+    agent_cases: Sequence[str],
+    treaty: bool,
 ) -> set[int]:
     """Where a meeting or a treaty names its parties: its own compound and modifiers (米ソ首脳
     会談, 米国とソ連の会談), the compound of its verb's subject or object (日ソ共同宣言に調印)."""
@@ -417,9 +424,11 @@ def _party_region(
             region |= tree.descendants(c) | {c.i}
     passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
     for c in tree.children[gov.i]:
-        # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb; but
-        # the subject of an active verb is what acts: 米ソ同盟が終結を迎えた)
-        if (c.dep == "nsubj" and passive) or c.dep == "obj" or tree.particle(c) in agent_cases:
+        # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb); a
+        # treaty signed is named by its subject or object, but the subject of an active verb
+        # is what acts (米ソ同盟が終結を迎えた) and a visit's object is whom it visits
+        signed = treaty and ((c.dep == "nsubj" and passive) or c.dep == "obj")
+        if signed or tree.particle(c) in agent_cases:
             region |= set(range(tree.compound_start(c), c.i + 1))
     return region
 

@@ -156,7 +156,8 @@ def predicate_at(
             return tok, tok, pred, start
         # 米ロの直接の対話, 米ソの首脳会談: talks between the parties a compound names
         paired = any(tree.particle(c) == "の" and c.i in pair_tokens for c in tree.children[tok.i])
-        if paired and pred.code.startswith("04"):
+        # (not a council: バルト三国の各最高会議 are three bodies, not a meeting)
+        if paired and pred.code.startswith("04") and not pred.lemma.endswith("会議"):
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start
