@@ -193,3 +193,15 @@ def test_an_unsaid_target_is_not_sought_beyond_the_sentence_before(pipeline):
         ],
     )
     assert triples(coded, 2) == set()
+
+
+def test_a_subject_inside_a_clause_of_time_is_not_the_main_verbs(pipeline):
+    # 交渉が…されたときは: the が belongs to the time clause, the topic does the complaining
+    coded = code_doc(
+        pipeline,
+        [
+            "1950年、米国はソ連に交渉を約束した。",
+            "スターリンは、交渉が延期されたときは不平を言った。",
+        ],
+    )
+    assert triples(coded, 1) == {("SUN", "USA", "11")}

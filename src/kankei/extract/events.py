@@ -325,8 +325,22 @@ def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passiv
         tree.particle(c) in cases
         and c.dep in ("nsubj", "obl", "nmod", "dislocated")
         and not any(n.dep == "nummod" for n in tree.children[c.i])
+        and c.lemma not in _TIME_CLAUSE_HEADS  # (…したときは)
+        and not _in_time_clause(c, holder, tree)
         for holder in {gov.i, tok.i}
         for c in tree.children[holder]
+    )
+
+
+_TIME_CLAUSE_HEADS = frozenset({"とき", "時", "際", "場合", "ところ"})
+
+
+def _in_time_clause(subject: Token, holder: int, tree: DepTree) -> bool:
+    """侵攻が延期されたときは不平を言った: a が before a clause of time (…したときは) is that
+    clause's subject, though the parser may hang it on the main verb."""
+    return tree.particle(subject) == "が" and any(
+        t.dep == "acl" and tree.tokens[t.head].lemma in _TIME_CLAUSE_HEADS and t.head < holder
+        for t in tree.tokens[subject.i + 1 : holder]
     )
 
 
