@@ -205,3 +205,13 @@ def test_a_subject_inside_a_clause_of_time_is_not_the_main_verbs(pipeline):
         ],
     )
     assert triples(coded, 1) == {("SUN", "USA", "11")}
+
+
+def test_after_what_is_answered_the_subject_is_the_main_clauses(pipeline):
+    # …ことを受けて is a postposition: the subject before it belongs to 終了, and the state
+    # named in the clause it answers is coded for the event's date (ロシア in 1924 → SUN)
+    coded = code_doc(
+        pipeline,
+        ["米国政府による援助は、ロシアが穀物の輸出を再開したことを受けて、1924年に終了した。"],
+    )
+    assert triples(coded, 0) == {("USA", "SUN", "16")}

@@ -207,7 +207,7 @@ def extract_events(
                     for i in tree.descendants(tree.tokens[d]) | {d}
                 }
                 addressable = [m for m, toks in mention_tokens if not toks & content]
-                zero = zero or _zero_target(sources, recent, addressable, tok, parsed.text)
+                zero = zero or _zero_target(sources, recent, addressable, tok, parsed.text, when)
             else:
                 # a material act without a stated patient answers an act of this sentence
                 parties = [c for e in events for c in (e.source, e.target) if c]
@@ -350,14 +350,14 @@ def _zero_target(
     raw_mentions: Sequence[RawMention],
     tok: Token,
     text: str = "",
+    when: str | None = None,
 ) -> Mention | None:
     own = {m.code for m in sources.mentions}
     codes = list(recent)
     for raw in raw_mentions:
         if raw.end <= tok.start and is_actor(raw) and not names_a_setting(text, raw):
-            codes.extend(c.code for c in raw.candidates[:1] if raw.rule != "compound")
-            if raw.rule == "compound":
-                codes.extend(c.code for c in raw.candidates)
+            # (a compound gives each of its members; a name, the state it was at the date)
+            codes.extend(m.code for m in resolve(raw, when))
     for code in reversed(codes):
         if code not in own:
             return Mention(code=code, text="", start=tok.start, end=tok.start, kind="zero")
