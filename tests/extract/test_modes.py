@@ -49,3 +49,20 @@ def test_modes(pipeline, text, expected):
 def test_codes(pipeline, text, expected):
     events = code(pipeline, text)
     assert {(e.source, e.target, e.code) for e in events if e.mode == "asserted"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # what one can do is no act done; what one could do and did is
+        ("米国大使はプーチンと直接接触でき、仲介役を果たせる。", "hypothetical"),
+        ("1990年、米国はソ連と直接交渉できる立場にあった。", "hypothetical"),
+        ("1985年、米国はソ連と会談できた。", "asserted"),
+        ("1985年、米国はソ連と会談することができた。", "asserted"),
+        # an act talked about in general (…することは…かねない)
+        ("専門家は、米国がロシアと話し合うことは危険になりかねないと述べた。", "hypothetical"),
+    ],
+)
+def test_ability_and_acts_in_general(pipeline, text, mode):
+    events = [e for e in code(pipeline, text) if e.root == "04"]
+    assert events and {e.mode for e in events} == {mode}

@@ -492,6 +492,8 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
     )
 
 
+_ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:でき|出来)(?!た|まし)")
+_TOPIC_ACT = re.compile(r"(?:する)?ことは")
 _MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早急に|速やかに")
 
 
@@ -502,6 +504,10 @@ def _mode(gov: Token, text: str, grammar: Grammar, tree: DepTree) -> str:
     tail = text[gov.end :]
     if tail.startswith(("ば", "れば", "なら", "たら", "ても")):
         return "hypothetical"  # the condition itself: 核実験を行えば
+    if _ABILITY.match(tail) or _TOPIC_ACT.match(tail):
+        # プーチンと接触できる代理人, ロシアと話し合うことは…かねない: what one can do, or an
+        # act talked about in general, is no act done
+        return "hypothetical"
     for c in tree.children[gov.i]:
         # …が勝っていればロシアを助け: what follows from a condition
         if c.dep == "advcl" and any(x.text in grammar.conditionals for x in tree.children[c.i]):
