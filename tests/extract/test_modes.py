@@ -59,10 +59,11 @@ def test_codes(pipeline, text, expected):
         ("1990年、米国はソ連と直接交渉できる立場にあった。", "hypothetical"),
         ("1985年、米国はソ連と会談できた。", "asserted"),
         ("1985年、米国はソ連と会談することができた。", "asserted"),
+        ("1979年、ドイツは軍備を再配置することが可能になった。", "hypothetical"),
         # an act talked about in general (…することは…かねない)
         ("専門家は、米国がロシアと話し合うことは危険になりかねないと述べた。", "hypothetical"),
     ],
 )
 def test_ability_and_acts_in_general(pipeline, text, mode):
-    events = [e for e in code(pipeline, text) if e.root == "04"]
+    events = [e for e in code(pipeline, text) if e.root in ("04", "15")]
     assert events and {e.mode for e in events} == {mode}

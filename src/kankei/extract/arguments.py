@@ -396,11 +396,14 @@ def inherited_source(
     chain, or the parser attached it to a neighbour (take the nearest one before the
     predicate inside its own subtree)."""
     cases = grammar.source_cases
+    # a subject quoted (歴史家は「ハマーは…」と書いた) is not the subject of the verb quoting
+    quoted = tree.quoted()
+    outside = set() if gov.i in quoted else quoted
 
     def first_subject(candidates: Sequence[int]) -> Arg | None:
         for i in candidates:
             tok = tree.tokens[i]
-            if i < gov.i and tree.particle(tok) in cases:
+            if i < gov.i and i not in outside and tree.particle(tok) in cases:
                 found = phrase_actors(tok, tree, mention_tokens, when, grammar)
                 if found:
                     return Arg(tuple(found), "inherited")

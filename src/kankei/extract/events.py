@@ -116,7 +116,7 @@ def extract_events(
             )
             if len(named) > 1:
                 sources, targets = Arg(named[:1], "named"), Arg(named[1:], "named")
-        if not sources.mentions:
+        if not sources.mentions or _in_publication(gov, tree, know.grammar):
             continue
         if passive and not targets.mentions:
             # Xは…を空爆し、安保理から非難された: the topic of the chain is who suffers it
@@ -218,7 +218,9 @@ def extract_events(
             zero = None if unilateral or stated else zero
             if zero is not None:
                 target_list, targets = [zero], Arg((zero,), "zero")
-            elif unilateral:
+            elif unilateral and not (stated and pred.lemma not in know.grammar.unilateral):
+                # (衛星国全域に対して軍を駐留させ: a posture aimed at a counterpart who is no
+                # actor is not a unilateral act)
                 target_list = [None]
             else:
                 continue
@@ -276,7 +278,27 @@ def extract_events(
                     rule=f"lex:{pred.lemma}>{pred.code} src:{sources.how} tgt:{targets.how}",
                 )
             )
-    return without_containers(events, origin, tree, know)
+    # …条約が結ばれ署名が行われた: parties inferred from a name add nothing to the same act
+    # the sentence states with its parties
+    stated_acts = {(e.source, e.target, e.root) for e in events if "src:named" not in e.rule}
+    kept = [
+        (e, o)
+        for e, o in zip(events, origin, strict=True)
+        if "src:named" not in e.rule or (e.source, e.target, e.root) not in stated_acts
+    ]
+    return without_containers([e for e, _ in kept], [o for _, o in kept], tree, know)
+
+
+def _in_publication(gov: Token, tree: DepTree, grammar: Grammar) -> bool:
+    """この論文の中で…提言した, 回顧録で述べた: what is written in an article or a book is
+    commentary, not an act between states."""
+    for c in tree.children[gov.i]:
+        if tree.particle(c) not in grammar.locative_cases:
+            continue
+        heads = [c] + [x for x in tree.children[c.i] if x.dep == "nmod"]
+        if any(h.lemma in grammar.publications for h in heads):
+            return True
+    return False
 
 
 def _own_envoy_host(
@@ -376,6 +398,8 @@ def _addressed_non_actor(
     no actor — not a time, an adverb (一斉に) nor the document acted on (条約に違反)."""
     for holder in {gov.i, tok.i}:
         for c in tree.children[holder]:
+            if c.i == tok.i:
+                continue  # (発射実験に成功: the event noun is no counterpart)
             if tree.particle(c) not in _COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
                 continue
             phrase = tree.phrase(c) | {c.i}
@@ -492,7 +516,7 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
     )
 
 
-_ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:でき|出来)(?!た|まし)")
+_ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:(?:でき|出来)(?!た|まし)|可能)")
 _TOPIC_ACT = re.compile(r"(?:する)?ことは")
 _MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早急に|速やかに")
 

@@ -56,6 +56,7 @@ class Grammar:
     mass_markers: tuple[str, ...]
     attempt_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    publications: frozenset[str]
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -141,6 +142,7 @@ def load_grammar() -> Grammar:
         mass_markers=tuple(words("mass_markers")),
         attempt_verbs=frozenset(words("attempt_verbs")),
         request_verbs=frozenset(words("request_verbs")),
+        publications=frozenset(words("publications")),
     )
 
 

@@ -1,0 +1,48 @@
+"""What is quoted, written or merely posed is not an act between states."""
+
+import pytest
+
+from tests.extract.test_events import code, triples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject inside the quotation is not the subject of the verb quoting it
+        "1980年、歴史家は「ハマーはレーニンと会談した」と書いている。",
+        # proposals and statements made in an article or a book are commentary
+        "1990年、ハースはこの論文の中でロシアとの対話を提言した。",
+        "1995年、キッシンジャーは回顧録で中国との交渉を述べた。",
+        # te-form 対抗して is a postposition: countering, not an act of its own
+        "1942年、スターリン軍はナチス軍に対抗して東部戦線を維持した。",
+        # a posture aimed at a counterpart who is no actor is not unilateral
+        "1960年、ソ連は周辺の衛星国に対して軍を駐留させた。",
+    ],
+)
+def test_not_coded(pipeline, text):
+    assert triples(code(pipeline, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the finite verb is an act
+        ("1955年、ソ連は米国に対抗した。", {("SUN", "USA", "11")}),
+        # a test is unilateral, whatever the event noun's own case
+        ("1957年、ソ連は大陸間弾道ミサイルの発射実験に成功した。", {("SUN", None, "15")}),
+        # one act told twice in a chain (結ばれ、署名が行われた) is one record per pair
+        (
+            "1991年7月、START Iがブッシュとゴルバチョフとの間で結ばれ、署名が行われた。",
+            {("USA", "SUN", "05")},
+        ),
+    ],
+)
+def test_coded(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_named_parties_do_not_repeat_a_stated_act(pipeline):
+    events = code(
+        pipeline, "1991年7月、START Iがブッシュとゴルバチョフとの間で結ばれ、署名が行われた。"
+    )
+    assert len(events) == 1 and "src:named" not in events[0].rule
