@@ -22,3 +22,19 @@ from tests.extract.test_events import code, triples
 )
 def test_the_described_noun_is_the_target(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a manner word taken for a clause does not hide the object (丁重に迎えた)
+        (
+            "1918年、ソビエト外務委員会は英米の特使を丁重に迎えた。",
+            {("RUS", "GBR", "04"), ("RUS", "USA", "04")},
+        ),
+        # an agent hung inside the nominal's target (ソ連による[…運動に対する]弾圧)
+        ("1980年、ソ連によるポーランド民主化運動に対する弾圧が続いた。", {("SUN", "POL", "17")}),
+    ],
+)
+def test_parser_attachments(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

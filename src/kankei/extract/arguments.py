@@ -100,6 +100,11 @@ def arguments(
     for c in tree.children[gov.i]:
         if c.dep == "advcl" and c.lemma in grammar.postposition_verbs:
             adopt(a for a in tree.children[c.i] if tree.particle(a) != "を")
+        # 英米の特使を丁重に迎えた: the parser may take a manner word (丁重に, 正式に) for a
+        # clause and hang the predicate's arguments on it
+        manner = any(x.dep == "aux" and x.text == "に" for x in tree.children[c.i])
+        if c.dep == "advcl" and manner:
+            adopt(a for a in tree.children[c.i] if a.dep not in ("aux", "punct", "mark"))
     # XにYしないよう呼びかけた, XにYすることを要請した: the parser may hang the addressee
     # on the clause asked for
     for c in tree.children[gov.i]:
@@ -122,8 +127,10 @@ def arguments(
     inner_agent: set[int] = set()
     if gov.i == tok.i and tok.pos in NOUNS:
         for c in tree.children[tok.i]:
-            if c.dep == "nmod" and tree.particle(c) == "の":
-                by_case.setdefault("の", []).append(c)
+            particle = tree.particle(c)
+            if c.dep == "nmod" and particle in ("の", *grammar.modifier_target_cases):
+                if particle == "の":
+                    by_case.setdefault("の", []).append(c)
                 for i in tree.phrase(c) - {c.i}:
                     a = tree.tokens[i]
                     if tree.particle(a) in grammar.agent_cases and a.dep == "nmod":
@@ -131,12 +138,14 @@ def arguments(
                         inner_agent |= tree.phrase(a) | {a.i}
 
     def collect(cases: Sequence[str], slot: str) -> tuple[Mention, ...]:
+        # (the agent the parser hung inside the target is not the target too)
+        pool = [(m, t) for m, t in mention_tokens if slot != "target" or not t & inner_agent]
         for case in cases:
             out: list[Mention] = []
             for arg in by_case.get(case, []):
                 if arg.lemma in _TIME_HEADS:
                     continue  # 米国の核実験から4年後の1949年に: a time, whoever it names
-                out.extend(phrase_actors(arg, tree, mention_tokens, when, grammar, slot))
+                out.extend(phrase_actors(arg, tree, pool, when, grammar, slot))
             if out:
                 return tuple(out)
         return ()

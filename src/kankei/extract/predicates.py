@@ -141,8 +141,9 @@ def predicate_at(
         if any(tree.particle(c) in know.grammar.agent_cases for c in tree.children[tok.i]):
             return tok, tok, pred, start
         # ソ連による[リトアニア独立運動の]抑圧: the parser may hang the agent on the genitive
+        # (or on the target: ソ連による[ポーランド民主化運動に対する]弾圧)
         for c in tree.children[tok.i]:
-            if c.dep == "nmod" and tree.particle(c) == "の":
+            if c.dep == "nmod" and tree.particle(c) in ("の", *know.grammar.modifier_target_cases):
                 inside = tree.phrase(c) - {c.i}
                 if any(tree.particle(tree.tokens[i]) in know.grammar.agent_cases for i in inside):
                     return tok, tok, pred, start
