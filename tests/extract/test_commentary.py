@@ -46,3 +46,27 @@ def test_named_parties_do_not_repeat_a_stated_act(pipeline):
         pipeline, "1991年7月、START Iがブッシュとゴルバチョフとの間で結ばれ、署名が行われた。"
     )
     assert len(events) == 1 and "src:named" not in events[0].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 要請を受け、 is an act, not the postposition …を受けて: nothing of its clause moves
+        (
+            "1905年、米国大統領は日本海海戦のあとに日本から要請を受け、ロシアに講和を勧告した。",
+            {("JPN", "USA", "02"), ("USA", "RUS", "02")},
+        ),
+        # a time (…ている間に) is no counterpart; an event noun's own target under a light verb
+        (
+            "ソ連の使節がハンガリーに出かけている間に、ソ連はハンガリーに対する出兵を決定した。",
+            {("SUN", "HUN", "15")},
+        ),
+        # what one could not do is a refusal, not an ability
+        (
+            "1950年、米国はソ連の要求に同意できなかった。",
+            {("SUN", "USA", "10"), ("USA", "SUN", "12")},
+        ),
+    ],
+)
+def test_clauses_and_postpositions(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

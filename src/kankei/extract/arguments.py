@@ -98,7 +98,7 @@ def arguments(
     # 米国はソ連に対し…計画を通して…を提供した: a verb serving as a postposition (を通して,
     # に基づいて) is no clause of its own; what the parser hung on it is the predicate's
     for c in tree.children[gov.i]:
-        if c.dep == "advcl" and c.lemma in grammar.postposition_verbs:
+        if c.dep == "advcl" and grammar.is_postposition(c, tree.tokens):
             adopt(a for a in tree.children[c.i] if tree.particle(a) != "を")
         # 英米の特使を丁重に迎えた: the parser may take a manner word (丁重に, 正式に) for a
         # clause and hang the predicate's arguments on it
@@ -180,6 +180,11 @@ def arguments(
     # the entry's own cases first, then the rest: 空爆 takes を, but 空爆を行う leaves に対して
     target_cases = [*pred.target_case, *(c for c in g.target_cases if c not in pred.target_case)]
     partner_cases = list(g.partner_cases)
+    if gov.i != tok.i and tok.pos in NOUNS:
+        # ハンガリーに対する出兵を決定した: the event noun's own target, under a light verb
+        target_cases += [
+            c for c in g.modifier_target_cases if c not in target_cases and c != "との"
+        ]
     if gov.i == tok.i and tok.pos in NOUNS:
         # a noun's と joins it to another noun (AによるX侵攻と、BによるY攻撃): its partner
         # is marked との; its target is marked as a modifier (政権に対する反乱)

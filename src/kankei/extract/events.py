@@ -355,6 +355,7 @@ def _has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passiv
 
 
 _TIME_CLAUSE_HEADS = frozenset({"とき", "時", "際", "場合", "ところ"})
+_TIME_NOUNS = frozenset({"間", "うち", "最中", "前", "後", "直後", "直前", "頃"})
 
 
 def _in_time_clause(subject: Token, holder: int, tree: DepTree) -> bool:
@@ -398,8 +399,8 @@ def _addressed_non_actor(
     no actor — not a time, an adverb (一斉に) nor the document acted on (条約に違反)."""
     for holder in {gov.i, tok.i}:
         for c in tree.children[holder]:
-            if c.i == tok.i:
-                continue  # (発射実験に成功: the event noun is no counterpart)
+            if c.i == tok.i or c.lemma in _TIME_CLAUSE_HEADS or c.lemma in _TIME_NOUNS:
+                continue  # (発射実験に成功, …ている間に: the event noun or a time, no counterpart)
             if tree.particle(c) not in _COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
                 continue
             phrase = tree.phrase(c) | {c.i}
@@ -516,7 +517,7 @@ def _negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
     )
 
 
-_ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:(?:でき|出来)(?!た|まし)|可能)")
+_ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:(?:でき|出来)(?!た|まし|な|ず|ませ)|可能)")
 _TOPIC_ACT = re.compile(r"(?:する)?ことは")
 _MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早急に|速やかに")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import yaml
 
 from kankei.errors import DataFileError
 from kankei.extract.datafiles import bundled, string_list
+from kankei.model import Token
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Grammar:
     coercive_roots: frozenset[str]
     conditionals: frozenset[str]
     postposition_verbs: frozenset[str]
+    te_postpositions: frozenset[str]
     recall_roots: frozenset[str]
     measure_nouns: frozenset[str]
     attempts: dict[str, str]
@@ -57,6 +60,14 @@ class Grammar:
     attempt_verbs: frozenset[str]
     request_verbs: frozenset[str]
     publications: frozenset[str]
+
+    def is_postposition(self, verb: Token, tokens: Sequence[Token]) -> bool:
+        """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""
+        if verb.lemma in self.postposition_verbs:
+            return True
+        after = [t.text for t in tokens[verb.i + 1 : verb.i + 3]]
+        te_form = after[:1] == ["て"] or after == ["し", "て"]
+        return verb.lemma in self.te_postpositions and te_form
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
@@ -130,6 +141,7 @@ def load_grammar() -> Grammar:
         coercive_roots=frozenset(words("coercive_roots")),
         conditionals=frozenset(words("conditionals")),
         postposition_verbs=frozenset(words("postposition_verbs")),
+        te_postpositions=frozenset(words("te_postpositions")),
         recall_roots=frozenset(words("recall_roots")),
         measure_nouns=frozenset(words("measure_nouns")),
         attempts=_code_map(data.get("attempts"), where, "attempts"),

@@ -24,10 +24,8 @@ def predicate_at(
     `pair_tokens`: the tokens of compounds naming several actors (米ソ, 米ロ)."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
-    if tok.dep == "advcl" and tok.lemma in know.grammar.postposition_verbs:
-        after = [t.text for t in tree.tokens[tok.i + 1 : tok.i + 3]]
-        if after[:1] == ["て"] or after == ["し", "て"]:
-            return None  # ナチス軍に対抗して…維持した: a postposition, not an act of its own
+    if tok.dep == "advcl" and know.grammar.is_postposition(tok, tree.tokens):
+        return None  # ナチス軍に対抗して…維持した: a postposition, not an act of its own
     start = tree.compound_start(tok)
     surface = "".join(t.text for t in tree.tokens[start : tok.i]) + (
         tok.lemma if tok.pos == "VERB" else tok.text
