@@ -78,7 +78,11 @@ class Coder:
                     aliases.setdefault(name, entries)
                 named = self.actors.find(sentence.text, aliases)
             mentions = sorted(
-                [*named, *self._anaphors(sentence.text, named, recent, context)],
+                [
+                    *named,
+                    *self._anaphors(sentence.text, named, recent, context),
+                    *self._rebels(sentence.text, named, context),
+                ],
                 key=lambda m: m.start,
             )
             ps = parsed.get(sentence.index)
@@ -115,6 +119,29 @@ class Coder:
                 recent.append(code)
             del recent[:-_MEMORY]
         return CodedDocument(events, unknown)
+
+    def _rebels(self, text: str, named: Sequence[RawMention], when: str | None) -> list[RawMention]:
+        """反政府勢力: the armed opposition of the state named with it, or of the state whose
+        war is the sentence's setting (アフガニスタン紛争で…反政府勢力を支援した)."""
+        states = [raw for raw in named if raw.candidates[0].type == "state"]
+        settings = [raw for raw in states if _CONFLICT.match(text, raw.end)]
+        out: list[RawMention] = []
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in named]
+        for noun in self.knowledge.grammar.rebel_nouns:
+            start = text.find(noun)
+            while start >= 0:
+                end = start + len(noun)
+                if not any(s < end and start < e for s, e in taken):
+                    owner = next(
+                        (raw for raw in states if text[raw.end : start] in ("", "の")), None
+                    ) or (settings[0] if len(settings) == 1 else None)
+                    if owner is not None:
+                        code = resolve(owner, when)[0].code + "REB"
+                        entry = ActorEntry(code=code, type="group", names=(noun,), agent="REB")
+                        out.append(RawMention(noun, start, end, (entry,), "rebels"))
+                        taken.append((start, end))
+                start = text.find(noun, end)
+        return out
 
     def _anaphors(
         self, text: str, named: Sequence[RawMention], recent: Sequence[str], when: str | None
@@ -164,6 +191,7 @@ class Coder:
         return out
 
 
+_CONFLICT = re.compile(r"(?:紛争|戦争|内戦|侵攻)")
 _TOPIC = re.compile(r"[^、。をにとでへ]{0,20}?(?:は|が|も)")
 
 

@@ -60,6 +60,7 @@ class Grammar:
     attempt_verbs: frozenset[str]
     request_verbs: frozenset[str]
     publications: frozenset[str]
+    rebel_nouns: tuple[str, ...]
 
     def is_postposition(self, verb: Token, tokens: Sequence[Token]) -> bool:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""
@@ -155,6 +156,7 @@ def load_grammar() -> Grammar:
         attempt_verbs=frozenset(words("attempt_verbs")),
         request_verbs=frozenset(words("request_verbs")),
         publications=frozenset(words("publications")),
+        rebel_nouns=tuple(sorted(words("rebel_nouns"), key=len, reverse=True)),
     )
 
 

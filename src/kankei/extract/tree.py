@@ -28,7 +28,9 @@ class DepTree:
             if c.dep in PARTICLE_DEPS and c.i > tok.i:
                 parts.append(c.text)
                 parts.extend(g.text for g in self.children[c.i] if g.dep == "fixed")
-        return "".join(parts)
+        joined = "".join(parts)
+        # (米国やパキスタンなどは: など ends a list, the case follows it)
+        return joined[2:] if joined.startswith("など") and len(joined) > 2 else joined
 
     def phrase(self, tok: Token) -> set[int]:
         out = {tok.i}
