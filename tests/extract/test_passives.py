@@ -38,3 +38,20 @@ def test_the_described_noun_is_the_target(pipeline, text, expected):
 )
 def test_parser_attachments(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one obtains from another (から) the other gave
+        ("1950年、米国は英国から支援の約束を取り付けた。", {("GBR", "USA", "03")}),
+        # without a から the giver is unsaid: only the act that follows is coded
+        ("1945年、米国はスターリンの同意を得て、日本に侵攻した。", {("USA", "JPN", "19")}),
+        # agreeing to or accepting another's act is aimed at that other
+        ("1990年、ソ連はドイツがNATOに留まることを受け入れた。", {("SUN", "DEU", "08")}),
+        # a nominal naming its target inside (国連参加) has its genitive as its agent
+        ("1945年、ルーズベルトはソ連の国連参加を実現した。", {("USA", "UN", "05")}),
+    ],
+)
+def test_givers_and_parties(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

@@ -214,9 +214,11 @@ def arguments(
             or _agent_of_subject(by_case, subject_cases, tree, mention_tokens, when, grammar)
         )
         tgt = collect(target_cases, "target")
-        if not tgt and gov.i != tok.i and tok.pos in NOUNS:
+        own_compound = set(range(tree.compound_start(tok), tok.i + 1))
+        named_inside = any(t & own_compound for _, t in mention_tokens)
+        if not tgt and gov.i != tok.i and tok.pos in NOUNS and not named_inside:
             # ソ連の資産の没収を命じた: the light verb's subject does it, so the event noun's
-            # genitive is what it is done to
+            # genitive is what it is done to (but in ソ連の国連参加, UN is what it is done to)
             tgt = tuple(
                 m
                 for c in tree.children[tok.i]
@@ -233,9 +235,10 @@ def arguments(
                 for m in phrase_actors(arg, tree, patients, when, grammar, "patient")
             )
     how = "case"
-    if src and not tgt and pred.code[:2] == "03":
+    if src and not tgt and pred.code[:2] in ("03", "08"):
         # Xは…AやBとの間で会談を行うことで同意した: the parties of the act agreed on are
-        # the counterparts of the agreement
+        # the counterparts of the agreement; ドイツがNATOに留まることに同意した: so is the
+        # one whose act is agreed to or accepted
         clauses = [
             x
             for c in tree.children[gov.i]
@@ -245,6 +248,14 @@ def arguments(
         ]
         own = {m.code for m in src}
         parties = _between(clauses, tree, mention_tokens, when, grammar)
+        if not parties:
+            parties = tuple(
+                m
+                for clause in clauses
+                for c in tree.children[clause.i]
+                if c.dep == "nsubj" and tree.particle(c) == "が"
+                for m in phrase_actors(c, tree, mention_tokens, when, grammar, "target")
+            )
         tgt = tuple(m for m in parties if m.code not in own)
     if not src:
         # AとBとの間で交渉が行われた / 条約がAとBの間で結ばれた: both are parties

@@ -22,7 +22,7 @@ from kankei.extract.clause_dates import attached_date, distributed_dates, senten
 from kankei.extract.grammar import Grammar
 from kankei.extract.knowledge import Knowledge
 from kankei.extract.lexicon import Predicate
-from kankei.extract.predicates import predicate_at, progressive
+from kankei.extract.predicates import obtains_from_actor, predicate_at, progressive
 from kankei.extract.statements import quoted_actor, without_containers
 from kankei.extract.treaties import TreatyMention
 from kankei.extract.tree import DepTree, token_at
@@ -88,8 +88,10 @@ def extract_events(
             # then, …していた, ran through a longer time)
             date = replace(carried, rule=f"previous-sentence:{carried.rule}")
         when = date.value if date and date.value else context_date
-        passive = gov.lemma in know.grammar.passive_light_verbs or any(
-            c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i]
+        passive = (
+            gov.lemma in know.grammar.passive_light_verbs
+            or (gov.i != tok.i and obtains_from_actor(gov, tree, know, actor_tokens))
+            or any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
         )
         sources, targets = arguments(
             tok, gov, pred, tree, mention_tokens, when, know.grammar, passive

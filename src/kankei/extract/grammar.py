@@ -61,6 +61,7 @@ class Grammar:
     request_verbs: frozenset[str]
     publications: frozenset[str]
     rebel_nouns: tuple[str, ...]
+    obtaining_verbs: frozenset[str]
 
     def is_postposition(self, verb: Token, tokens: Sequence[Token]) -> bool:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""
@@ -157,6 +158,7 @@ def load_grammar() -> Grammar:
         request_verbs=frozenset(words("request_verbs")),
         publications=frozenset(words("publications")),
         rebel_nouns=tuple(sorted(words("rebel_nouns"), key=len, reverse=True)),
+        obtaining_verbs=frozenset(words("obtaining_verbs")),
     )
 
 

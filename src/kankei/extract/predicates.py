@@ -83,6 +83,8 @@ def predicate_at(
         return None  # 批准を拒否した: no ratification took place (but 侵攻により拒否: it did)
     if tok.pos in NOUNS:
         light = know.grammar.light_verbs | know.grammar.passive_light_verbs
+        if obtains_from_actor(head, tree, know, actor_tokens):
+            light = light | {head.lemma}
         # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した
         # (the subject of an active verb is no light-verb slot: 禁輸は影響を与えた; but
         # …援助も行った, where も stands for を)
@@ -164,6 +166,14 @@ def predicate_at(
             return tok, tok, pred, start
         return None
     return tok, tok, pred, start
+
+
+def obtains_from_actor(verb: Token, tree: DepTree, know: Knowledge, actor_tokens: set[int]) -> bool:
+    """スターリンから譲歩を得た: a verb of obtaining whose giver, marked から, is an actor."""
+    return verb.lemma in know.grammar.obtaining_verbs and any(
+        tree.particle(c) in ("から", "からの") and tree.phrase(c) & actor_tokens
+        for c in tree.children[verb.i]
+    )
 
 
 def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
