@@ -13,6 +13,8 @@ from tests.extract.test_events import code, triples
         # proposals and statements made in an article or a book are commentary
         "1990年、ハースはこの論文の中でロシアとの対話を提言した。",
         "1995年、キッシンジャーは回顧録で中国との交渉を述べた。",
+        # the setting scopes over the chain of clauses it opens
+        "2023年、ハースはこの論文の中で停戦の可能性を予測し、ロシアとの対話を提言した。",
         # te-form 対抗して is a postposition: countering, not an act of its own
         "1942年、スターリン軍はナチス軍に対抗して東部戦線を維持した。",
         # a posture aimed at a counterpart who is no actor is not unilateral
@@ -70,3 +72,14 @@ def test_named_parties_do_not_repeat_a_stated_act(pipeline):
 )
 def test_clauses_and_postpositions(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+def test_an_aside_does_not_set_the_main_clause_in_a_column(pipeline):
+    text = "2023年、コラムで指摘したように、米国政府は「ロシアの弱体化」を目指す方針を公言した。"
+    assert ("USA", "RUS", "01") in triples(code(pipeline, text))
+
+
+def test_what_a_request_is_about_is_not_whom_it_asks(pipeline):
+    events = code(pipeline, "1950年、米国はソ連に朝鮮問題について協議を要請した。")
+    assert {(e.source, e.target, e.root) for e in events} == {("USA", "SUN", "02")}
+    assert all(e.target_text == "ソ連" for e in events)

@@ -179,6 +179,9 @@ def arguments(
     subject_cases = list(g.source_cases)
     # the entry's own cases first, then the rest: 空爆 takes を, but 空爆を行う leaves に対して
     target_cases = [*pred.target_case, *(c for c in g.target_cases if c not in pred.target_case)]
+    if pred.code[:2] in ("02", "10"):
+        # …の是非について調査を依頼した: what a request is about is not whom it asks
+        target_cases = [c for c in target_cases if c not in _ABOUT_CASES]
     partner_cases = list(g.partner_cases)
     if gov.i != tok.i and tok.pos in NOUNS:
         # ハンガリーに対する出兵を決定した: the event noun's own target, under a light verb
@@ -377,6 +380,7 @@ _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
+_ABOUT_CASES = frozenset({"について", "に関して", "をめぐって", "をめぐり"})
 _TIME_HEADS = frozenset(
     {
         "年",

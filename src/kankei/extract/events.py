@@ -293,14 +293,37 @@ def extract_events(
 
 def _in_publication(gov: Token, tree: DepTree, grammar: Grammar) -> bool:
     """この論文の中で…提言した, 回顧録で述べた: what is written in an article or a book is
-    commentary, not an act between states."""
-    for c in tree.children[gov.i]:
+    commentary, not an act between states (the setting scopes over its clause chain)."""
+    chain = {gov.i}
+    stack = [gov]
+    while stack:
+        cur = stack.pop()
+        # (not through an aside: コラムで指摘したように、…政権は公言していた)
+        linked = [c for c in tree.children[cur.i] if c.dep == "advcl" and _chained(c, tree)]
+        if cur.dep == "advcl" and _chained(cur, tree):
+            linked.append(tree.tokens[cur.head])
+        for t in linked:
+            if t.i not in chain:
+                chain.add(t.i)
+                stack.append(t)
+    for c in (c for i in chain for c in tree.children[i]):
         if tree.particle(c) not in grammar.locative_cases:
             continue
         heads = [c] + [x for x in tree.children[c.i] if x.dep == "nmod"]
         if any(h.lemma in grammar.publications for h in heads):
             return True
     return False
+
+
+_ASIDE_MARKS = frozenset({"よう", "様", "ため", "ので", "から", "けれど", "けれども", "が", "通り"})
+
+
+def _chained(clause: Token, tree: DepTree) -> bool:
+    """A clause of a chain (…と予測し、…提言した), not an aside (…ように, …ので)."""
+    return not any(
+        c.lemma in _ASIDE_MARKS and c.dep in ("mark", "aux", "case", "fixed")
+        for c in tree.children[clause.i]
+    )
 
 
 def _own_envoy_host(
