@@ -55,3 +55,19 @@ def test_parser_attachments(pipeline, text, expected):
 )
 def test_givers_and_parties(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the counterpart hung on the object of an object+verb entry (中国に懸念を伝えた)
+        ("2005年、日本は東シナ海の開発について中国に懸念を伝えた。", {("JPN", "CHN", "01")}),
+        # the counterpart of a manner clause (…を示唆して) before the predicate
+        (
+            "1962年、米国はソ連とキューバに対して海上封鎖を示唆して威嚇した。",
+            {("USA", "SUN", "13"), ("USA", "CUB", "13")},
+        ),
+    ],
+)
+def test_counterparts_hung_elsewhere(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

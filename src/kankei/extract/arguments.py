@@ -88,6 +88,12 @@ def arguments(
     holders = [gov] if gov.i == tok.i else [gov, tok]
     for holder in holders:
         adopt(c for c in tree.children[holder.i] if c.i != tok.i)
+    if "を" in pred.lemma:
+        # 中国に懸念を伝えた: the object is part of the predicate (懸念を伝える), and the parser
+        # may hang the predicate's counterpart on it
+        for c in tree.children[tok.i]:
+            if c.dep == "obj":
+                adopt(a for a in tree.children[c.i] if tree.particle(a) in _COUNTERPART)
     # AをBだと批判した: the parser may hang A (and the subject) on the copular B, which only
     # says what A is called
     for c in tree.children[gov.i]:
@@ -265,6 +271,18 @@ def arguments(
         src = _between(holders, tree, mention_tokens, when, grammar)
         if src:
             tgt = ()
+    if not tgt and not passive:
+        # 英仏に対してロケット攻撃を示唆して威嚇した: a manner clause (…して) before the
+        # predicate may hold its counterpart
+        for c in tree.children[gov.i]:
+            te_form = any(x.dep == "mark" and x.text == "て" for x in tree.children[c.i])
+            if c.dep == "advcl" and c.i < gov.i and te_form and not tgt:
+                tgt = tuple(
+                    m
+                    for a in tree.children[c.i]
+                    if tree.particle(a) in ("に対して", "に対し")
+                    for m in phrase_actors(a, tree, mention_tokens, when, grammar, "target")
+                )
     if not tgt and pred.code[:2] in g.violent_roots:
         # キエフ近郊のブチャで民間人を殺害した: violence against unnamed people hits the
         # state where it happens
@@ -380,6 +398,7 @@ _CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
+_COUNTERPART = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
 _ABOUT_CASES = frozenset({"について", "に関して", "をめぐって", "をめぐり"})
 _TIME_HEADS = frozenset(
     {
