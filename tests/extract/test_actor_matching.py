@@ -59,3 +59,25 @@ def test_compound_before_ryo():
 )
 def test_kanji_surname_before_a_title(text, expected):
     assert codes(text, "2023") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "expected"),
+    [
+        # a katakana surname before a title, told apart by the terms of those who bore it
+        ("ウィルソン大統領は演説した。", "1918", [("ウィルソン", "USA")]),
+        ("ウィルソン首相は演説した。", "1966", [("ウィルソン", "GBR")]),
+        ("ウィルソン元首相は演説した。", "1966", [("ウィルソン", "GBR")]),
+        # not without a title, nor inside a longer katakana name
+        ("ウィルソンは演説した。", "1918", []),
+        ("ジャクソンウィルソン大統領", "1918", []),
+    ],
+)
+def test_katakana_surname_before_a_title(text, when, expected):
+    assert codes(text, when) == expected
+
+
+def test_mention_ranges():
+    # (the ranges of the letters for ロ and ウィルソン are those of the text)
+    (raw,) = ACTORS.find("米ロ首脳")
+    assert (raw.start, raw.end, raw.text) == (0, 2, "米ロ")

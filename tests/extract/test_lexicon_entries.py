@@ -24,6 +24,9 @@ def asserted(events):
         # 11: complaining and objecting with a verb of saying
         ("1943年、ソ連は英国に不平を言った。", ("SUN", "GBR", "11")),
         ("1950年、米国はソ連の提案に異議を唱えた。", ("USA", "SUN", "11")),
+        # 01: a policy announcement is a statement with no counterpart (unilateral)
+        ("1947年3月、米国は新たな外交方針を発表した。", ("USA", None, "01")),
+        ("1823年、米国は新たな外交原則を発表した。", ("USA", None, "01")),
         # 03: easing tensions is an effort to improve relations, not a concession
         ("1972年、米国はソ連と緊張緩和を進めた。", ("USA", "SUN", "03")),
         # 04: inviting a delegation

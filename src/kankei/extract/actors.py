@@ -25,6 +25,7 @@ AGENTS = frozenset({"GOV", "MIL", "LEG", "DIP", "SPY", "REB", "ELI", "JUD", "PTY
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _LATIN = re.compile(r"[A-Za-z]")
+_NAME_PARTS = re.compile(r"[・=＝]")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 
 
@@ -197,6 +198,18 @@ class ActorDictionary:
                         self.by_surname.setdefault(name[:cut], []).append(e)
         for surname in [k for k, v in self.by_surname.items() if len({e.code for e in v}) > 1]:
             del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
+        # katakana surnames too (ウィルソン大統領): the last part of a full name; one shared
+        # by leaders of several states is told apart by their terms (valid_from/valid_to)
+        for name, group in self.by_name.items():
+            parts = _NAME_PARTS.split(name)
+            if len(parts) < 2 or not is_katakana_name(parts[-1]) or len(parts[-1]) < 3:
+                continue
+            for e in group:
+                bucket = self.by_surname.setdefault(parts[-1], [])
+                if e.type == "person" and e not in bucket:
+                    bucket.append(e)
+        for surname in [k for k, v in self.by_surname.items() if not v]:
+            del self.by_surname[surname]
         self._titles = grammar.person_titles
 
     def find(
@@ -247,9 +260,17 @@ class ActorDictionary:
         return None
 
     def _surname_at(self, text: str, i: int) -> RawMention | None:
-        """岸田首相, 安倍元首相: a kanji surname of a known person right before a role noun."""
+        """岸田首相, 安倍元首相, ウィルソン大統領: a surname of a known person right before a
+        role noun."""
         if i > 0 and _is_kanji(text[i - 1]):
             return None
+        if i == 0 or not (_KATAKANA.match(text[i - 1]) or text[i - 1] in "・=＝"):
+            end = i
+            while end < len(text) and _KATAKANA.match(text[end]):
+                end += 1
+            group = self.by_surname.get(text[i:end]) if end - i >= 3 else None
+            if group and text[end:].lstrip("元前現").startswith(self._titles):
+                return RawMention(text[i:end], i, end, tuple(group), "surname")
         for cut in (3, 2, 1):
             group = self.by_surname.get(text[i : i + cut])
             if not group:
