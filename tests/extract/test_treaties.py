@@ -80,3 +80,24 @@ def test_talks_named_by_a_compound_genitive(pipeline, text, expected):
 )
 def test_compound_genitives_that_name_no_talks(pipeline, text):
     assert triples(code(pipeline, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acting on a treaty is aimed at its other party, or at the state it was made with
+        ("1952年、インドは対日平和条約への調印を拒否した。", {("IND", "JPN", "12")}),
+        ("1920年、米国はヴェルサイユ条約を批准しなかった。", set()),
+        ("1972年、ソ連はSALT Iを批准した。", {("SUN", "USA", "05")}),
+        # the state it was made with does not aim it at itself
+        ("1951年、日本はサンフランシスコ平和条約に調印した。", set()),
+    ],
+)
+def test_treaty_counterparts(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_with_and_parties_exclude_each_other():
+    text = 'version: "1"\nentries:\n  - {names: [X条約], parties: [USA, SUN], with: JPN}\n'
+    with pytest.raises(DataFileError, match="'with'"):
+        parse_treaties("t.yaml", text)

@@ -394,7 +394,8 @@ def phrase_actors(
     return out
 
 
-_CLAUSES = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
+CLAUSE_DEPS = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
+_CLAUSES = CLAUSE_DEPS
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 

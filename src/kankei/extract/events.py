@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import (
+    CLAUSE_DEPS,
     NOUNS,
     Arg,
     arguments,
@@ -179,6 +180,14 @@ def extract_events(
             code = know.grammar.attempts[code[:2]]
         elif tried and mode == "asserted":
             mode = "desired"  # 中断を試みた: what was tried for did not happen (yet)
+        if not targets.mentions and sources.how == "case":
+            # ソ連は対日平和条約への署名を拒否した: a treaty acted on names whom it is aimed
+            # at (not guessed for a subject itself guessed)
+            treaty_targets = _treaty_counterparts(
+                tok, gov, tree, treaty_tokens, sources, parsed.text
+            )
+            if treaty_targets:
+                targets = Arg(treaty_targets, "treaty")
         if not targets.mentions and code[:2] in know.grammar.zero_target_roots | {"01"}:
             # Xは「…ソ連は…」と述べた: a statement is about the actor its quotation names
             about = quoted_actor(gov, tree, mention_tokens, sources, when)
@@ -513,13 +522,40 @@ def _named_parties(
     return ()
 
 
+def _treaty_counterparts(
+    tok: Token,
+    gov: Token,
+    tree: DepTree,
+    treaty_tokens: Sequence[tuple[TreatyMention, set[int]]],
+    sources: Arg,
+    text: str,
+) -> tuple[Mention, ...]:
+    """The counterparts of a treaty named in the predicate's object or its own modifiers."""
+    region = set(range(tree.compound_start(tok), tok.i + 1))
+    for holder in {tok.i, gov.i}:
+        for c in tree.children[holder]:
+            # (not inside a clause: …が条約に違反した疑いを調査した is aimed at the violator)
+            if c.dep in ("obj", "nmod", "obl") and tree.particle(c) in ("を", "に", "の", "への"):
+                region |= tree.descendants(c, stop=CLAUSE_DEPS) | {c.i}
+    own = {m.code for m in sources.mentions}
+    for found, toks in reversed(treaty_tokens):
+        if toks and toks <= region:
+            name = text[found.start : found.end]
+            codes = {c for s in own for c in found.treaty.counterparts(s)} - own
+            return tuple(
+                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
+                for code in sorted(codes)
+            )
+    return ()
+
+
 def _treaty_parties(
     region: set[int], treaty_tokens: Sequence[tuple[TreatyMention, set[int]]], text: str
 ) -> tuple[Mention, ...]:
     """SALT IIの交渉: the parties of a treaty known by name (the one named last, nearest to
     the predicate: START Iに続くSTART IIの合意)."""
     for found, toks in reversed(treaty_tokens):
-        if toks and toks <= region:
+        if toks and toks <= region and found.treaty.parties:
             name = text[found.start : found.end]
             return tuple(
                 Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")

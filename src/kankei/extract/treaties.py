@@ -11,7 +11,7 @@ from kankei.errors import DataFileError
 from kankei.extract.datafiles import bundled, load_yaml_entries, string_list
 
 _CODE = re.compile(r"^[A-Z]{2,8}$")
-_FIELDS = frozenset({"names", "parties", "note"})
+_FIELDS = frozenset({"names", "parties", "with", "note"})
 # SALT I is not the start of SALT II, nor SALT of SALTI
 _LATIN_TAIL = re.compile(r"[A-Za-z0-9ⅠⅡⅢ]")
 
@@ -19,7 +19,14 @@ _LATIN_TAIL = re.compile(r"[A-Za-z0-9ⅠⅡⅢ]")
 @dataclass(frozen=True)
 class Treaty:
     names: tuple[str, ...]
-    parties: tuple[str, ...]
+    parties: tuple[str, ...]  # a treaty between few: its parties, the first as source
+    counterpart: str | None = None  # a treaty many made with one state (対日平和条約: JPN)
+
+    def counterparts(self, source: str) -> tuple[str, ...]:
+        """Whom signing, ratifying or refusing this treaty is aimed at, for `source`."""
+        if self.counterpart is not None:
+            return () if source == self.counterpart else (self.counterpart,)
+        return tuple(p for p in self.parties if p != source) if source in self.parties else ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,12 @@ def parse_treaties(where: str, text: str) -> list[Treaty]:
         if set(raw) - _FIELDS:
             raise DataFileError(f"unknown field(s) {sorted(set(raw) - _FIELDS)}", path=at)
         names = string_list(raw.get("names"), at, "names")
+        counterpart = raw.get("with")
+        if counterpart is not None:
+            if "parties" in raw or not isinstance(counterpart, str) or not _CODE.match(counterpart):
+                raise DataFileError("'with' takes one actor code, and no 'parties'", path=at)
+            out.append(Treaty(names, (), counterpart))
+            continue
         parties = string_list(raw.get("parties"), at, "parties")
         if len(parties) < 2 or not all(_CODE.match(p) for p in parties):
             raise DataFileError(f"'parties' must list two or more actor codes: {parties}", path=at)
