@@ -81,3 +81,8 @@ def test_mention_ranges():
     # (the ranges of the letters for ロ and ウィルソン are those of the text)
     (raw,) = ACTORS.find("米ロ首脳")
     assert (raw.start, raw.end, raw.text) == (0, 2, "米ロ")
+
+
+def test_a_katakana_surname_is_not_found_inside_a_longer_name():
+    assert codes("エイブラハム・リンカーン大統領は演説した。", "1862") == []
+    assert codes("リンカーン大統領は演説した。", "1862") == []

@@ -200,16 +200,17 @@ class ActorDictionary:
             del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
         # katakana surnames too (ウィルソン大統領): the last part of a full name; one shared
         # by leaders of several states is told apart by their terms (valid_from/valid_to)
+        self.by_kana_surname: dict[str, list[ActorEntry]] = {}
         for name, group in self.by_name.items():
             parts = _NAME_PARTS.split(name)
             if len(parts) < 2 or not is_katakana_name(parts[-1]) or len(parts[-1]) < 3:
                 continue
             for e in group:
-                bucket = self.by_surname.setdefault(parts[-1], [])
+                bucket = self.by_kana_surname.setdefault(parts[-1], [])
                 if e.type == "person" and e not in bucket:
                     bucket.append(e)
-        for surname in [k for k, v in self.by_surname.items() if not v]:
-            del self.by_surname[surname]
+        for surname in [k for k, v in self.by_kana_surname.items() if not v]:
+            del self.by_kana_surname[surname]
         self._titles = grammar.person_titles
 
     def find(
@@ -268,7 +269,7 @@ class ActorDictionary:
             end = i
             while end < len(text) and _KATAKANA.match(text[end]):
                 end += 1
-            group = self.by_surname.get(text[i:end]) if end - i >= 3 else None
+            group = self.by_kana_surname.get(text[i:end]) if end - i >= 3 else None
             if group and text[end:].lstrip("元前現").startswith(self._titles):
                 return RawMention(text[i:end], i, end, tuple(group), "surname")
         for cut in (3, 2, 1):

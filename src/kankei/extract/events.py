@@ -180,7 +180,7 @@ def extract_events(
             code = know.grammar.attempts[code[:2]]
         elif tried and mode == "asserted":
             mode = "desired"  # 中断を試みた: what was tried for did not happen (yet)
-        if not targets.mentions and sources.how == "case":
+        if not targets.mentions and sources.how == "case" and code[:2] in _TREATY_ACTS:
             # ソ連は対日平和条約への署名を拒否した: a treaty acted on names whom it is aimed
             # at (not guessed for a subject itself guessed)
             treaty_targets = _treaty_counterparts(
@@ -520,6 +520,11 @@ def _named_parties(
     if len(first) == 2:
         return tuple(sorted(first.values(), key=lambda m: m.start))
     return ()
+
+
+# signing, ratifying, promising, refusing or abrogating a treaty (not an occupation dated by
+# one: ブレスト＝リトフスク条約締結後にドイツが占領した)
+_TREATY_ACTS = frozenset({"03", "05", "12", "16"})
 
 
 def _treaty_counterparts(
