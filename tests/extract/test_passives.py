@@ -71,3 +71,25 @@ def test_givers_and_parties(pipeline, text, expected):
 )
 def test_counterparts_hung_elsewhere(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partner (と共に) acts alongside the subject and is no target
+        (
+            "2003年、米国は英国と共にイラクに侵攻した。",
+            {("USA", "IRQ", "19"), ("GBR", "IRQ", "19")},
+        ),
+        (
+            "2003年、米国はイギリスなどと共にイラクへの侵攻を開始した。",
+            {("USA", "IRQ", "19"), ("GBR", "IRQ", "19")},
+        ),
+        # the に of a passive is its agent when an actor suffers it ...
+        ("1950年、韓国は北朝鮮に侵攻された。", {("PRK", "KOR", "19")}),
+        # ... but where what is sent goes when nothing does
+        ("1962年、多数の技術者や兵士もキューバに送られた。", set()),
+    ],
+)
+def test_partners_and_passive_agents(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

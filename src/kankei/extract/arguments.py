@@ -80,10 +80,15 @@ def arguments(
 ) -> tuple[Arg, Arg]:
     g = grammar
     by_case: dict[str, list[Token]] = {}
+    partners: list[Token] = []  # 英国と共に: who acts alongside the subject
 
     def adopt(args: Iterable[Token]) -> None:
         for a in args:
-            by_case.setdefault(tree.particle(a), []).append(a)
+            partner = _together_partner(a, tree, g)
+            if partner is not None:
+                partners.append(partner)
+            else:
+                by_case.setdefault(tree.particle(a), []).append(a)
 
     holders = [gov] if gov.i == tok.i else [gov, tok]
     for holder in holders:
@@ -205,8 +210,6 @@ def arguments(
     if passive:
         # the agent of a passive: によって, から (援助を受ける), or に (ソ連に占領された)
         src = agent or collect(g.passive_sources, "source")
-        if not src and gov.lemma not in g.passive_light_verbs:
-            src = collect(["に"], "source")
         tgt = collect(subject_cases, "target") or collect(
             [c for c in target_cases if c != "に"], "target"
         )
@@ -215,6 +218,14 @@ def arguments(
             # 日本に占領されたフィリピン: a passive clause's subject is the actor it describes
             # (not 日本に譲渡された満州利権, a thing named after a place)
             tgt = tuple(phrase_actors(described, tree, mention_tokens, when, grammar, "target"))
+        if (
+            not src
+            and gov.lemma not in g.passive_light_verbs
+            and (tgt or "に" not in target_cases[:1])
+        ):
+            # 韓国は北朝鮮に侵攻された; but 技術者もキューバに送られた: where no actor suffers
+            # it, the に of a verb of sending is where it goes
+            src = collect(["に"], "source")
     else:
         src = (
             collect(subject_cases, "source")
@@ -243,6 +254,15 @@ def arguments(
                 for arg in by_case.get("の", [])
                 for m in phrase_actors(arg, tree, patients, when, grammar, "patient")
             )
+    if src and partners:
+        # 米国は英国と共にイラクに侵攻した: the partner acts too, and is no target
+        own = {m.code for m in src}
+        src = src + tuple(
+            m
+            for p in partners
+            for m in phrase_actors(p, tree, mention_tokens, when, grammar, "source")
+            if m.code not in own
+        )
     how = "case"
     if src and not tgt and pred.code[:2] in ("03", "08"):
         # Xは…AやBとの間で会談を行うことで同意した: the parties of the act agreed on are
@@ -293,6 +313,19 @@ def arguments(
         # a を/に deep inside another argument is that argument's, not the predicate's
         tgt, how = collect_below(partner_cases), "nested"
     return Arg(src, "case" if src else "none"), Arg(tgt, how if tgt else "none")
+
+
+def _together_partner(arg: Token, tree: DepTree, grammar: Grammar) -> Token | None:
+    """英国と共に, イギリスなどと一緒に: the partner phrase, whichever way the parser hung it
+    (the partner under 共, or beside it)."""
+    if arg.lemma in grammar.together:
+        return next((c for c in tree.children[arg.i] if tree.particle(c) == "と"), arg)
+    if tree.particle(arg) == "と":
+        last = max(tree.phrase(arg) | {arg.i})
+        nxt = tree.tokens[last + 1] if last + 1 < len(tree.tokens) else None
+        if nxt is not None and nxt.lemma in grammar.together:
+            return arg
+    return None
 
 
 def _agent_of_subject(
