@@ -83,3 +83,23 @@ def test_what_a_request_is_about_is_not_whom_it_asks(pipeline):
     events = code(pipeline, "1950年、米国はソ連に朝鮮問題について協議を要請した。")
     assert {(e.source, e.target, e.root) for e in events} == {("USA", "SUN", "02")}
     assert all(e.target_text == "ソ連" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a material act with no patient goes on with the source's own act ...
+        (
+            "1979年、中国はベトナムに侵攻し、翌月に撤退した。",
+            {("CHN", "VNM", "19"), ("CHN", "VNM", "08")},
+        ),
+        # ... but takes no other party of the sentence as its patient
+        (
+            "1949年、米国の支援する国民党とソ連の支援する共産党が戦い、共産党が勝利した。",
+            {("USA", "CHN", "07"), ("SUN", "CHN", "07")},
+        ),
+    ],
+)
+def test_material_acts_without_a_patient(pipeline, text, expected):
+    assert triples(code(pipeline, text)) <= expected
+    assert triples(code(pipeline, text)) & expected

@@ -220,8 +220,18 @@ def extract_events(
                 addressable = [m for m, toks in mention_tokens if not toks & content]
                 zero = zero or _zero_target(sources, recent, addressable, tok, parsed.text, when)
             else:
-                # a material act without a stated patient answers an act of this sentence
-                parties = [c for e in events for c in (e.source, e.target) if c]
+                # a material act without a stated patient goes on with the source's own act
+                # of this sentence (…に侵攻し、…撤退した) or answers one aimed at it (…を砲撃
+                # し、同国の軍は応射した); other parties of the sentence are no guess
+                own = {m.code for m in sources.mentions}
+                parties = [
+                    c
+                    for e in events
+                    for c in (
+                        [e.target] if e.source in own else [e.source] if e.target in own else []
+                    )
+                    if c
+                ]
                 zero = _zero_target(sources, parties, (), tok)
             # 各々と会談した, 要請に応じなかった, これに反対した: the counterpart is stated,
             # and it is no actor
