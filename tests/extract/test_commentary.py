@@ -17,6 +17,8 @@ from tests.extract.test_events import code, triples
         "2023年、ハースはこの論文の中で停戦の可能性を予測し、ロシアとの対話を提言した。",
         # te-form 対抗して is a postposition: countering, not an act of its own
         "1942年、スターリン軍はナチス軍に対抗して東部戦線を維持した。",
+        # a treaty's provisions are no events
+        "第2条：日ソ両国は、相互に領土を尊重し、不可侵を約束する。",
         # a posture aimed at a counterpart who is no actor is not unilateral
         "1960年、ソ連は周辺の衛星国に対して軍を駐留させた。",
     ],

@@ -67,3 +67,8 @@ def test_codes(pipeline, text, expected):
 def test_ability_and_acts_in_general(pipeline, text, mode):
     events = [e for e in code(pipeline, text) if e.root in ("04", "15")]
     assert events and {e.mode for e in events} == {mode}
+
+
+def test_what_was_plotted_did_not_happen(pipeline):
+    events = code(pipeline, "1956年、英仏はエジプトに侵攻して運河の確保を画策した。")
+    assert events and {e.mode for e in events if e.root == "19"} == {"desired"}

@@ -35,7 +35,7 @@ class Coder:
     def needs_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
         """Cheap test: only sentences naming an actor (or pointing back to one) can hold an
         event. `named`: the sentence's dictionary matches, when the caller has them."""
-        if not sentence.parse:
+        if not sentence.parse or _PROVISION.match(sentence.text):
             return False
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
@@ -91,7 +91,8 @@ class Coder:
                     (sentence.index, name, kind)
                     for name, kind in unknown_names(sentence.text, ps, named)
                 )
-            if ps is not None:
+            if ps is not None and not _PROVISION.match(sentence.text):
+                # (第3条：両国政府は…協議を続ける: a treaty's provisions are no events)
                 nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
                 found = extract_events(
                     ps, mentions, dates, context, self.knowledge, nearby, carried
@@ -191,6 +192,7 @@ class Coder:
         return out
 
 
+_PROVISION = re.compile(r"\s*第[0-9０-９一二三四五六七八九十百]+条")
 _CONFLICT = re.compile(r"(?:紛争|戦争|内戦|侵攻)")
 _TOPIC = re.compile(r"[^、。をにとでへ]{0,20}?(?:は|が|も)")
 
