@@ -215,3 +215,23 @@ def test_after_what_is_answered_the_subject_is_the_main_clauses(pipeline):
         ["米国政府による援助は、ロシアが穀物の輸出を再開したことを受けて、1924年に終了した。"],
     )
     assert triples(coded, 0) == {("USA", "SUN", "16")}
+
+
+def test_a_year_in_a_name_neither_dates_nor_moves_the_narrative(pipeline):
+    coded = code_doc(
+        pipeline,
+        [
+            "1968年1月、ソ連はチェコスロバキアの新指導部と会談した。",
+            "2月22日に開催された1948年革命記念式典には、ソ連の首脳がチェコスロバキアを訪問して出席した。",
+        ],
+    )
+    dates = {e.date for e in coded.events if e.sentence_index == 1}
+    assert dates == {"1968-02-22"}
+
+
+def test_a_named_period_carries_no_date(pipeline):
+    coded = code_doc(
+        pipeline,
+        ["1972年5月、米ソは首脳会談を行った。", "この緊張緩和の時期には、米ソの交渉が重ねられた。"],
+    )
+    assert [e.date for e in coded.events if e.sentence_index == 1] == [None]

@@ -65,7 +65,11 @@ class Coder:
             dates, anchor = find_dates(sentence.text, anchor)
             # a sentence that dates nothing continues the one before; one that states a
             # date, a span or a bound of its own does not
-            carried = None if any(d.value or d.range_start for d in dates) else stated_before
+            carried = (
+                None
+                if any(d.value or d.range_start or d.rule == "period" for d in dates)
+                else stated_before
+            )
             stated_before = next((d for d in dates if d.value), None)
             context = _iso(anchor)
             if not aliases and matches is not None and sentence.index in matches:
@@ -204,6 +208,8 @@ def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
         return event
     if event.root in _PROGRAMMES:
         return event  # aid is told as a programme running on, not one act told twice
+    if "src:named" in event.rule:
+        return event  # (SALT IIの議論: talks known by their treaty are not a meeting told before)
     parties = {event.source, event.target}
     for prior in reversed(earlier):
         if event.sentence_index - prior.sentence_index > _SAME_EVENT_WINDOW:

@@ -52,10 +52,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(_M + _D)),
     ("m", re.compile(r"(?<![0-9〇一二三四五六七八九十年])" + _M + _PART + r"(?![間])")),
     ("d", re.compile(rf"(?<![0-9〇一二三四五六七八九十月年]){_D}(?![間目本])")),
+    # この緊張緩和時期においては: a period the text only names, no date (and no carry)
+    (
+        "period",
+        re.compile(r"(?:この|その|同)[^、。]{0,12}?(?:時期|時代|期間)(?:において|には|では|に)"),
+    ),
 ]
 # 1943年に延期された: the date an act was put off to is not when anything happened
 _TARGET_DATE = re.compile(
     r"(?:に|まで|へ)(?:再び|再度|さらに|再)?(?:延期|延長|繰り延べ|繰延べ|先送り|持ち越|順延|前倒し)"
+)
+# a year run straight into a noun (1948年革命, 1921年ロシア飢餓救済法), not into one of the
+# words that follow a date (1948年以降, 1948年頃, 1948年当時, 1948年中に)
+_ATTRIBUTIVE = re.compile(
+    r"(?![以頃末初春夏秋冬度当時中前後来代半上下元間暮早晩内])[\u4e00-\u9fff\u30a1-\u30fa]"
 )
 _YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
@@ -178,6 +188,9 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
         value, moved = _resolve(kind, m, anchor)
         if _TARGET_DATE.match(norm, end):
             value = replace(value, value=None, precision=None, rule="target-date")
+        elif kind == "y" and _ATTRIBUTIVE.match(norm, end) and not m.group("part"):
+            # 1948年革命記念式典: a year in a name dates the name, not what the sentence tells
+            value = replace(value, value=None, precision=None, rule="attributive-year")
         elif not _in_parentheses(norm, start):
             # (a date in an aside, …（2014年クリミア危機）…, does not move the narrative)
             anchor = moved
@@ -204,6 +217,8 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]
     ) -> DateValue:
         return DateValue(v, precision, "", 0, 0, rule, lo, hi)
 
+    if kind == "period":
+        return value(None, None, "period"), a
     if kind == "span":
         y2 = int(g["y2"])
         return value(None, None, "span", _iso(y), _iso(y2)), a

@@ -31,6 +31,9 @@ from kankei.model import DateValue, Event, Mention, ParsedSentence, Token
 
 __all__ = ["Knowledge", "extract_events"]
 
+# dates that date no event: what something is put off to, a year in a name
+_DATING_NOTHING = frozenset({"target-date", "attributive-year"})
+
 
 def extract_events(
     parsed: ParsedSentence,
@@ -55,7 +58,9 @@ def extract_events(
         if not names_something(parsed.text, m)
     ]
     date_tokens = [
-        (d, token_at(tokens, max(d.end - 1, d.start))) for d in dates if d.rule != "target-date"
+        (d, token_at(tokens, max(d.end - 1, d.start)))
+        for d in dates
+        if d.rule not in _DATING_NOTHING
     ]
     treaty_tokens = [
         (t, {i for i in (token_at(tokens, c) for c in range(t.start, t.end)) if i is not None})
