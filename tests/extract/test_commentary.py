@@ -105,3 +105,11 @@ def test_what_a_request_is_about_is_not_whom_it_asks(pipeline):
 def test_material_acts_without_a_patient(pipeline, text, expected):
     assert triples(code(pipeline, text)) <= expected
     assert triples(code(pipeline, text)) & expected
+
+
+def test_a_state_naming_an_issue_is_no_counterpart(pipeline):
+    # NATO問題, 台湾問題: the issue is named after it; the counterpart is elsewhere or unsaid
+    assert triples(code(pipeline, "1996年、中国は台湾問題について米国に抗議した。")) == {
+        ("CHN", "USA", "11")
+    }
+    assert triples(code(pipeline, "2023年、NATO問題に詳しい米国の元高官も参加した。")) == set()

@@ -534,7 +534,7 @@ def inner_targets(
 
 
 _VENUE = re.compile(r"(?:で(?!は|も)|での|において|における|にて)")
-_EVENT_NAMED_AFTER = re.compile(r"(?:危機|戦争|紛争|事件|動乱|蜂起)")
+_EVENT_NAMED_AFTER = re.compile(r"(?:危機|戦争|紛争|事件|動乱|蜂起|問題)")
 _NAMED_AFTER = re.compile(r"(?:宣言|条約|協定|議定書|会議|会談|合意|憲章|体制|プロセス|サミット)")
 
 
