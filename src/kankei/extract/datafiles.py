@@ -48,6 +48,23 @@ def load_yaml_entries(where: str, text: str) -> tuple[dict[str, Any], list[Any]]
     return data, entries
 
 
+def mapping_entries(
+    where: str, text: str, fields: frozenset[str]
+) -> list[tuple[str, dict[str, Any]]]:
+    """(where, entry) for each entry of a data file, each checked to be a mapping of known
+    fields; `where` names the file and the entry's number for error messages."""
+    _, entries = load_yaml_entries(where, text)
+    out = []
+    for n, raw in enumerate(entries, start=1):
+        at = f"{where} entry {n}"
+        if not isinstance(raw, dict):
+            raise DataFileError("every entry must be a mapping", path=at)
+        if set(raw) - fields:
+            raise DataFileError(f"unknown field(s) {sorted(set(raw) - fields)}", path=at)
+        out.append((at, raw))
+    return out
+
+
 def as_date(value: Any, where: str, field: str) -> dt.date | None:
     if value is None:
         return None

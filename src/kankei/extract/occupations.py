@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from kankei.errors import DataFileError
 from kankei.extract.actors import date_bounds
-from kankei.extract.datafiles import as_date, bundled, load_yaml_entries
+from kankei.extract.datafiles import as_date, bundled, mapping_entries
 from kankei.model import Event
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -27,14 +27,8 @@ class Occupation:
 
 
 def parse_occupations(where: str, text: str) -> list[Occupation]:
-    _, entries = load_yaml_entries(where, text)
     out = []
-    for n, raw in enumerate(entries, start=1):
-        at = f"{where} entry {n}"
-        if not isinstance(raw, dict):
-            raise DataFileError("every entry must be a mapping", path=at)
-        if set(raw) - _FIELDS:
-            raise DataFileError(f"unknown field(s) {sorted(set(raw) - _FIELDS)}", path=at)
+    for at, raw in mapping_entries(where, text, _FIELDS):
         codes = [raw.get("territory"), raw.get("occupier")]
         if not all(isinstance(c, str) and _CODE.match(c) for c in codes):
             raise DataFileError(f"'territory' and 'occupier' must be state codes: {codes}", path=at)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kankei.errors import DataFileError
-from kankei.extract.datafiles import bundled, load_yaml_entries, string_list
+from kankei.extract.datafiles import bundled, mapping_entries, string_list
 
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 _FIELDS = frozenset({"names", "parties", "with", "note"})
@@ -37,14 +37,8 @@ class TreatyMention:
 
 
 def parse_treaties(where: str, text: str) -> list[Treaty]:
-    _, entries = load_yaml_entries(where, text)
     out = []
-    for n, raw in enumerate(entries, start=1):
-        at = f"{where} entry {n}"
-        if not isinstance(raw, dict):
-            raise DataFileError("every entry must be a mapping", path=at)
-        if set(raw) - _FIELDS:
-            raise DataFileError(f"unknown field(s) {sorted(set(raw) - _FIELDS)}", path=at)
+    for at, raw in mapping_entries(where, text, _FIELDS):
         names = string_list(raw.get("names"), at, "names")
         counterpart = raw.get("with")
         if counterpart is not None:
