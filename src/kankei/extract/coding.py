@@ -102,7 +102,9 @@ class Coder:
                     ps, mentions, dates, context, self.knowledge, nearby, carried
                 )
                 found = [_after(e, doc_date if doc_date_stated else None) for e in found]
-                found = [_as_before(e, events) for e in found]
+                if not any(d.rule == "period" for d in dates):
+                    # (この時期には…交渉が重ねられた: a named period, not one act told again)
+                    found = [_as_before(e, events) for e in found]
                 found = [_episode(e, parties_before) for e in found]
                 found = [self.knowledge.occupations.redirect(e) for e in found]
                 events.extend(found)
@@ -208,7 +210,7 @@ def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
         return event
     if event.root in _PROGRAMMES:
         return event  # aid is told as a programme running on, not one act told twice
-    if "src:named" in event.rule:
+    if "src:treaty" in event.rule:
         return event  # (SALT IIの議論: talks known by their treaty are not a meeting told before)
     parties = {event.source, event.target}
     for prior in reversed(earlier):

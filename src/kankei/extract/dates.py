@@ -52,10 +52,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(_M + _D)),
     ("m", re.compile(r"(?<![0-9〇一二三四五六七八九十年])" + _M + _PART + r"(?![間])")),
     ("d", re.compile(rf"(?<![0-9〇一二三四五六七八九十月年]){_D}(?![間目本])")),
-    # この緊張緩和時期においては: a period the text only names, no date (and no carry)
+    # この緊張緩和時期においては, アフガニスタン紛争で、: a period the text only names, no date
+    # (and no carry)
     (
         "period",
-        re.compile(r"(?:この|その|同)[^、。]{0,12}?(?:時期|時代|期間)(?:において|には|では|に)"),
+        re.compile(
+            r"(?:この|その|同)[^、。]{0,12}?(?:時期|時代|期間)(?:において|には|では|に)"
+            r"|(?:^|(?<=[、。\s]))[^、。はがをの0-9]{1,12}?(?:紛争|戦争|内戦)(?:において|中に|中は|の間|では|で)(?=、)"
+        ),
     ),
 ]
 # 1943年に延期された: the date an act was put off to is not when anything happened
@@ -67,6 +71,7 @@ _TARGET_DATE = re.compile(
 _ATTRIBUTIVE = re.compile(
     r"(?![以頃末初春夏秋冬度当時中前後来代半上下元間暮早晩内])[\u4e00-\u9fff\u30a1-\u30fa]"
 )
+_NAMED_SETTING = re.compile(r"[^、。はがを]{1,20}?(?:において|における|では|の際|に際し)")
 _YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
 
@@ -188,8 +193,14 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
         value, moved = _resolve(kind, m, anchor)
         if _TARGET_DATE.match(norm, end):
             value = replace(value, value=None, precision=None, rule="target-date")
-        elif kind == "y" and _ATTRIBUTIVE.match(norm, end) and not m.group("part"):
+        elif (
+            kind == "y"
+            and _ATTRIBUTIVE.match(norm, end)
+            and not m.group("part")
+            and not _NAMED_SETTING.match(norm, end)
+        ):
             # 1948年革命記念式典: a year in a name dates the name, not what the sentence tells
+            # (but 1989年ポーランド議会選挙において: what happens in it happens that year)
             value = replace(value, value=None, precision=None, rule="attributive-year")
         elif not _in_parentheses(norm, start):
             # (a date in an aside, …（2014年クリミア危機）…, does not move the narrative)

@@ -119,11 +119,12 @@ def extract_events(
             region = _party_region(
                 tok, gov, comp_start, tree, know.grammar.agent_cases, pred.code[:2] == "05"
             )
-            named = _named_parties(region, mention_tokens, when) or _treaty_parties(
-                region, treaty_tokens, parsed.text
-            )
+            named = _named_parties(region, mention_tokens, when)
+            how = "named"
+            if not named:
+                named, how = _treaty_parties(region, treaty_tokens, parsed.text), "treaty"
             if len(named) > 1:
-                sources, targets = Arg(named[:1], "named"), Arg(named[1:], "named")
+                sources, targets = Arg(named[:1], how), Arg(named[1:], how)
         if not sources.mentions or _in_publication(gov, tree, know.grammar):
             continue
         if passive and not targets.mentions:
@@ -306,11 +307,11 @@ def extract_events(
             )
     # …条約が結ばれ署名が行われた: parties inferred from a name add nothing to the same act
     # the sentence states with its parties
-    stated_acts = {(e.source, e.target, e.root) for e in events if "src:named" not in e.rule}
+    stated_acts = {(e.source, e.target, e.root) for e in events if not _inferred(e)}
     kept = [
         (e, o)
         for e, o in zip(events, origin, strict=True)
-        if "src:named" not in e.rule or (e.source, e.target, e.root) not in stated_acts
+        if not _inferred(e) or (e.source, e.target, e.root) not in stated_acts
     ]
     return without_containers([e for e, _ in kept], [o for _, o in kept], tree, know)
 
@@ -494,6 +495,11 @@ def _cleft_subject(
         return None
     found = phrase_actors(head, tree, mention_tokens, when, grammar, "agent")
     return Arg(tuple(found), "cleft") if found else None
+
+
+def _inferred(event: Event) -> bool:
+    """Whether the event's parties were inferred from a name, not stated by case."""
+    return " src:named " in event.rule or " src:treaty " in event.rule
 
 
 def _party_region(
