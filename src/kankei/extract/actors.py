@@ -206,11 +206,10 @@ class ActorDictionary:
             if len(parts) < 2 or not is_katakana_name(parts[-1]) or len(parts[-1]) < 3:
                 continue
             for e in group:
-                bucket = self.by_kana_surname.setdefault(parts[-1], [])
-                if e.type == "person" and e not in bucket:
-                    bucket.append(e)
-        for surname in [k for k, v in self.by_kana_surname.items() if not v]:
-            del self.by_kana_surname[surname]
+                if e.type == "person":
+                    bucket = self.by_kana_surname.setdefault(parts[-1], [])
+                    if e not in bucket:
+                        bucket.append(e)
         self._titles = grammar.person_titles
 
     def find(
@@ -265,7 +264,7 @@ class ActorDictionary:
         role noun."""
         if i > 0 and _is_kanji(text[i - 1]):
             return None
-        if i == 0 or not (_KATAKANA.match(text[i - 1]) or text[i - 1] in "・=＝"):
+        if i == 0 or not (_KATAKANA.match(text[i - 1]) or _NAME_PARTS.match(text[i - 1])):
             end = i
             while end < len(text) and _KATAKANA.match(text[end]):
                 end += 1

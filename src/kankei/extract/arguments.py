@@ -98,7 +98,7 @@ def arguments(
         # may hang the predicate's counterpart on it
         for c in tree.children[tok.i]:
             if c.dep == "obj":
-                adopt(a for a in tree.children[c.i] if tree.particle(a) in _COUNTERPART)
+                adopt(a for a in tree.children[c.i] if tree.particle(a) in COUNTERPART_CASES)
     # AをBだと批判した: the parser may hang A (and the subject) on the copular B, which only
     # says what A is called
     for c in tree.children[gov.i]:
@@ -109,7 +109,7 @@ def arguments(
     # 米国はソ連に対し…計画を通して…を提供した: a verb serving as a postposition (を通して,
     # に基づいて) is no clause of its own; what the parser hung on it is the predicate's
     for c in tree.children[gov.i]:
-        if c.dep == "advcl" and grammar.is_postposition(c, tree.tokens):
+        if c.dep == "advcl" and grammar.is_postposition(c.lemma, tree.te_form(c)):
             adopt(a for a in tree.children[c.i] if tree.particle(a) != "を")
         # 英米の特使を丁重に迎えた: the parser may take a manner word (丁重に, 正式に) for a
         # clause and hang the predicate's arguments on it
@@ -173,7 +173,7 @@ def arguments(
                 for h in holders
                 for c in tree.children[h.i]
                 if c.dep != "advcl" and tree.particle(c) not in skip
-                for i in tree.descendants(c, stop=_CLAUSES)
+                for i in tree.descendants(c, stop=CLAUSE_DEPS)
                 if i != tok.i and i not in quoted
             ),
             key=lambda i: abs(i - gov.i),
@@ -295,8 +295,7 @@ def arguments(
         # 英仏に対してロケット攻撃を示唆して威嚇した: a manner clause (…して) before the
         # predicate may hold its counterpart
         for c in tree.children[gov.i]:
-            te_form = any(x.dep == "mark" and x.text == "て" for x in tree.children[c.i])
-            if c.dep == "advcl" and c.i < gov.i and te_form and not tgt:
+            if c.dep == "advcl" and c.i < gov.i and tree.te_form(c) and not tgt:
                 tgt = tuple(
                     m
                     for a in tree.children[c.i]
@@ -428,11 +427,11 @@ def phrase_actors(
 
 
 CLAUSE_DEPS = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
-_CLAUSES = CLAUSE_DEPS
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
-_COUNTERPART = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
+# the cases that mark the counterpart of an act (not its content: について)
+COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
 _ABOUT_CASES = frozenset({"について", "に関して", "をめぐって", "をめぐり"})
 _TIME_HEADS = frozenset(
     {
@@ -492,7 +491,7 @@ def inherited_source(
         return None
 
     # 1. hung by the parser on a neighbouring argument (ソ連は|エストニア、…を占領)
-    near = sorted(tree.descendants(gov, stop=_CLAUSES), reverse=True)
+    near = sorted(tree.descendants(gov, stop=CLAUSE_DEPS), reverse=True)
     # 2. the topic of a chain, hung on a later verb
     above = [c.i for anc in tree.ancestors(gov) for c in tree.children[anc.i]]
     # 3. the subject of an earlier clause of the chain (Xは…を訪問し、…に調印した)

@@ -65,10 +65,10 @@ class Coder:
             dates, anchor = find_dates(sentence.text, anchor)
             # a sentence that dates nothing continues the one before; one that states a
             # date, a span or a bound of its own does not
+            # (この時期には…: a named period states no date, but is no narrative going on)
+            period = any(d.rule == "period" for d in dates)
             carried = (
-                None
-                if any(d.value or d.range_start or d.rule == "period" for d in dates)
-                else stated_before
+                None if period or any(d.value or d.range_start for d in dates) else stated_before
             )
             stated_before = next((d for d in dates if d.value), None)
             context = _iso(anchor)
@@ -102,7 +102,7 @@ class Coder:
                     ps, mentions, dates, context, self.knowledge, nearby, carried
                 )
                 found = [_after(e, doc_date if doc_date_stated else None) for e in found]
-                if not any(d.rule == "period" for d in dates):
+                if not period:
                     # (この時期には…交渉が重ねられた: a named period, not one act told again)
                     found = [_as_before(e, events) for e in found]
                 found = [_episode(e, parties_before) for e in found]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import (
     CLAUSE_DEPS,
+    COUNTERPART_CASES,
     NOUNS,
     Arg,
     arguments,
@@ -49,7 +50,8 @@ def extract_events(
     does) takes the latest of them other than its source. `carried`: the date the sentence
     before stated last, which an event takes when its own sentence states none."""
     tokens = parsed.tokens
-    if not tokens or not (raw_mentions or know.treaties.find(parsed.text)):
+    treaties = know.treaties.find(parsed.text)
+    if not tokens or not (raw_mentions or treaties):
         return []
     tree = DepTree(tokens)
     mention_tokens = [
@@ -64,7 +66,7 @@ def extract_events(
     ]
     treaty_tokens = [
         (t, {i for i in (token_at(tokens, c) for c in range(t.start, t.end)) if i is not None})
-        for t in know.treaties.find(parsed.text)
+        for t in treaties
     ]
     found: list[tuple[Token, Token, Predicate, int]] = []
     actor_tokens = {i for _, toks in mention_tokens for i in toks}
@@ -439,7 +441,6 @@ def _zero_target(
 
 # appeals, offers, demands: their object is a content, not their addressee
 _CONTENT_ROOTS = frozenset({"02", "03", "10"})
-_COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
 
 
 def _addressed_non_actor(
@@ -451,7 +452,7 @@ def _addressed_non_actor(
         for c in tree.children[holder]:
             if c.i == tok.i or c.lemma in _TIME_CLAUSE_HEADS or c.lemma in _TIME_NOUNS:
                 continue  # (発射実験に成功, …ている間に: the event noun or a time, no counterpart)
-            if tree.particle(c) not in _COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
+            if tree.particle(c) not in COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
                 continue
             phrase = tree.phrase(c) | {c.i}
             if phrase & actor_tokens or any(tree.tokens[i].pos == "NUM" for i in phrase):
@@ -566,12 +567,8 @@ def _treaty_counterparts(
     own = {m.code for m in sources.mentions}
     for found, toks in reversed(treaty_tokens):
         if toks and toks <= region:
-            name = text[found.start : found.end]
             codes = {c for s in own for c in found.treaty.counterparts(s)} - own
-            return tuple(
-                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
-                for code in sorted(codes)
-            )
+            return _treaty_mentions(found, sorted(codes), text)
     return ()
 
 
@@ -582,12 +579,16 @@ def _treaty_parties(
     the predicate: START Iに続くSTART IIの合意)."""
     for found, toks in reversed(treaty_tokens):
         if toks and toks <= region and found.treaty.parties:
-            name = text[found.start : found.end]
-            return tuple(
-                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
-                for code in found.treaty.parties
-            )
+            return _treaty_mentions(found, found.treaty.parties, text)
     return ()
+
+
+def _treaty_mentions(found: TreatyMention, codes: Sequence[str], text: str) -> tuple[Mention, ...]:
+    name = text[found.start : found.end]
+    return tuple(
+        Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
+        for code in codes
+    )
 
 
 def _agrees_to_act(gov: Token, tree: DepTree) -> bool:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import yaml
 
 from kankei.errors import DataFileError
 from kankei.extract.datafiles import bundled, string_list
-from kankei.model import Token
 
 
 @dataclass(frozen=True)
@@ -63,13 +61,9 @@ class Grammar:
     rebel_nouns: tuple[str, ...]
     obtaining_verbs: frozenset[str]
 
-    def is_postposition(self, verb: Token, tokens: Sequence[Token]) -> bool:
+    def is_postposition(self, lemma: str, te_form: bool) -> bool:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""
-        if verb.lemma in self.postposition_verbs:
-            return True
-        after = [t.text for t in tokens[verb.i + 1 : verb.i + 3]]
-        te_form = after[:1] == ["て"] or after == ["し", "て"]
-        return verb.lemma in self.te_postpositions and te_form
+        return lemma in self.postposition_verbs or (te_form and lemma in self.te_postpositions)
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""

@@ -24,7 +24,7 @@ def predicate_at(
     `pair_tokens`: the tokens of compounds naming several actors (米ソ, 米ロ)."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
-    if tok.dep == "advcl" and know.grammar.is_postposition(tok, tree.tokens):
+    if tok.dep == "advcl" and know.grammar.is_postposition(tok.lemma, tree.te_form(tok)):
         return None  # ナチス軍に対抗して…維持した: a postposition, not an act of its own
     start = tree.compound_start(tok)
     surface = "".join(t.text for t in tree.tokens[start : tok.i]) + (

@@ -32,6 +32,11 @@ class DepTree:
         # (米国やパキスタンなどは: など ends a list, the case follows it)
         return joined[2:] if joined.startswith("など") and len(joined) > 2 else joined
 
+    def te_form(self, verb: Token) -> bool:
+        """…して, …受けて: the verb is followed by its て (directly, or after a する)."""
+        after = [t.text for t in self.tokens[verb.i + 1 : verb.i + 3]]
+        return after[:1] == ["て"] or after == ["し", "て"]
+
     def phrase(self, tok: Token) -> set[int]:
         out = {tok.i}
         stack = [tok]
