@@ -43,14 +43,14 @@ run: $(VENV)/.installed
 	@echo "explore: $(BIN)/kankei serve --db $(DB)   (then open http://127.0.0.1:8000/)"
 
 test: $(VENV)/.installed-dev browser
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts eval
+	$(BIN)/ruff format --check src tests bench scripts eval
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix src tests bench scripts
-	$(BIN)/ruff format src tests bench scripts
+	$(BIN)/ruff check --fix src tests bench scripts eval
+	$(BIN)/ruff format src tests bench scripts eval
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,8 @@ KankeiError
 │   └── NotFound           what it asks for is not in the store
 ├── GoldFileError          an evaluation gold file is malformed
 ├── ExportError            an export format is unknown or its library is missing
-└── EngineError            the Ray engine is missing or its cluster failed
+├── EngineError            the Ray engine is missing or its cluster failed
+└── SettingsError          a setting is invalid (an unknown rule id)
 """
 
 from __future__ import annotations
@@ -81,3 +82,7 @@ class ExportError(KankeiError):
 
 class EngineError(KankeiError):
     """The Ray engine failed."""
+
+
+class SettingsError(KankeiError):
+    """The settings are not valid."""

@@ -139,4 +139,5 @@ class Event:
     negated: bool
     mode: str  # asserted | hypothetical | future | desired
     confidence: float
-    rule: str
+    rule: str  # a readable summary: lex:<entry>>code src:<how> tgt:<how>
+    rules: tuple[str, ...] = ()  # the ids of the rules that fired, in order

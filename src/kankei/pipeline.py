@@ -14,6 +14,8 @@ from kankei.extract.events import Knowledge
 from kankei.extract.grammar import load_grammar
 from kankei.extract.lexicon import load_lexicon
 from kankei.extract.occupations import load_occupations
+from kankei.extract.order import all_rule_ids
+from kankei.extract.registry import check_rule_ids
 from kankei.extract.treaties import load_treaties
 from kankei.ingest import read_document
 from kankei.ingest.boilerplate import load_boilerplate
@@ -45,7 +47,11 @@ def build_coder(settings: Settings) -> Coder:
     grammar = load_grammar()
     lexicon = load_lexicon(codebook, settings.predicate_files)
     actors = load_actor_dictionary(grammar, settings.actor_files)
-    return Coder(Knowledge(lexicon, grammar, codebook, load_occupations(), load_treaties()), actors)
+    disabled = check_rule_ids(settings.disabled_rules, all_rule_ids())
+    knowledge = Knowledge(
+        lexicon, grammar, codebook, load_occupations(), load_treaties(), disabled=disabled
+    )
+    return Coder(knowledge, actors)
 
 
 class Reader:

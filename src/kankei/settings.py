@@ -22,3 +22,5 @@ class Settings:
     doc_date: str | None = None
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     predicate_files: tuple[Path, ...] = field(default_factory=tuple)
+    # ids of extraction rules switched off (kankei.extract.order lists them)
+    disabled_rules: frozenset[str] = frozenset()

@@ -94,3 +94,25 @@ def test_matching_prefers_pairs_whose_dates_agree():
     pred = [rec(s, "SUN", "FIN", "19", "1939-12"), rec(s, "SUN", "POL", "19", "1939-09")]
     report = evaluate(pred, gold)
     assert report.date_accuracy_root == 1.0
+
+
+def test_predictions_in_listed_documents_without_gold_are_false_events():
+    from kankei.analysis.evaluate import score_rows
+
+    gold = [rec("米国はソ連を承認した。", "USA", "SUN", "05")]
+
+    def row(doc):
+        return {
+            "doc": doc,
+            "sentence": "米国はソ連を承認した。",
+            "date": None,
+            "source": "USA",
+            "target": "SUN",
+            "root": "05",
+        }
+
+    rows = [row("a.txt"), row("quiet.txt"), row("elsewhere.txt")]
+    report, n_pred = score_rows(rows, gold)
+    assert n_pred == 1 and report.scores[0].precision == 1.0
+    report, n_pred = score_rows(rows, gold, ["a.txt", "quiet.txt"])
+    assert n_pred == 2 and report.scores[0].precision == 0.5

@@ -13,6 +13,7 @@ from kankei.cli.export import export_command
 from kankei.cli.ingest import ingest_command
 from kankei.cli.phases import phases_command
 from kankei.cli.report import report_command
+from kankei.cli.rules import rules_command
 from kankei.cli.series import series_command
 from kankei.cli.serve import serve_command
 from kankei.cli.summary import summary_command
@@ -35,6 +36,7 @@ for command in (
     phases_command,
     report_command,
     serve_command,
+    rules_command,
 ):
     cli.add_command(command)
 

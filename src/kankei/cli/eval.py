@@ -7,7 +7,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from kankei.analysis.evaluate import evaluate, from_rows, load_gold
+from kankei.analysis.evaluate import (
+    doc_list_beside,
+    load_doc_list,
+    load_gold,
+    score_rows,
+    scored_documents,
+)
 from kankei.cli.common import db_option
 from kankei.store import Store
 from kankei.store.db import EventFilter
@@ -16,18 +22,31 @@ from kankei.store.db import EventFilter
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
+@click.option(
+    "--docs",
+    "docs_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Documents the gold file covers, one name a line, also those without gold events "
+    "(their predictions count as false events) [default: GOLD with the suffix .docs, "
+    "if it exists; else the gold file's own documents].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold: Path, db: Path, as_json: bool) -> None:
+def eval_command(gold: Path, db: Path, docs_file: Path | None, as_json: bool) -> None:
     """Score the stored events (asserted, not negated) against a gold JSONL file."""
     gold_records = load_gold(gold)
-    docs = {g.doc for g in gold_records}
+    docs_file = docs_file or doc_list_beside(gold)
+    listed = load_doc_list(docs_file) if docs_file else []
+    docs = scored_documents(gold_records, listed)
     with Store(db, read_only=True) as store:
-        rows = [r for r in store.export_rows(EventFilter(asserted_only=True)) if r["doc"] in docs]
-    report = evaluate(from_rows(rows), gold_records)
+        rows = store.export_rows(EventFilter(asserted_only=True))
+        stored = store.document_names() if docs_file else docs
+    report, n_pred = score_rows(rows, gold_records, listed)
+    missing = sorted(docs - stored)
     if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=2))
+        click.echo(json.dumps({**report.as_dict(), "documents": len(docs), "missing": missing}))
         return
-    table = Table(title=f"{gold.name}: {len(gold_records)} gold, {len(rows)} predicted")
+    title = f"{gold.name}: {len(docs)} documents, {len(gold_records)} gold, {n_pred} predicted"
+    table = Table(title=title)
     for col in ("view", "precision", "recall", "F1", "matched"):
         table.add_column(col, justify="right")
     for s in report.scores:
@@ -39,3 +58,10 @@ def eval_command(gold: Path, db: Path, as_json: bool) -> None:
         f"(over {report.date_matches_strict} matches), root-only {report.date_accuracy_root:.3f} "
         f"(over {report.date_matches_root})"
     )
+    if missing:
+        console.print(
+            f"[yellow]warning[/yellow]: {len(missing)} listed document(s) not in the store "
+            f"(scored as if kankei found nothing): {', '.join(missing[:5])}"
+            + (" …" if len(missing) > 5 else ""),
+            highlight=False,
+        )

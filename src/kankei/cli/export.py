@@ -46,7 +46,8 @@ def export_command(db: Path, fmt: str, out: Path | None) -> None:
                 else:
                     writer = csv.DictWriter(stream, fieldnames=EXPORT_FIELDS)
                     writer.writeheader()
-                    writer.writerows(rows)
+                    # (a CSV cell holds the fired rules' ids separated by spaces)
+                    writer.writerows({**r, "rules": " ".join(r["rules"])} for r in rows)
             finally:
                 if out:
                     stream.close()

@@ -18,6 +18,8 @@ from rich.progress import (
 from rich.text import Text
 
 from kankei.cli.common import db_option
+from kankei.extract.order import all_rule_ids
+from kankei.extract.registry import check_rule_ids
 from kankei.pipeline import ingest
 from kankei.settings import Settings
 
@@ -59,6 +61,13 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Extra predicate lexicon (YAML); wins over the bundled one.",
+)
+@click.option(
+    "--disable-rule",
+    "disabled_rules",
+    multiple=True,
+    metavar="ID",
+    help="Switch an extraction rule off (repeatable); `kankei rules` lists the ids.",
 )
 @click.option("--batch-size", default=64, show_default=True, help="Sentences per parser batch.")
 @click.option(
@@ -103,6 +112,7 @@ def ingest_command(
     doc_date: str | None,
     actor_files: tuple[Path, ...],
     predicate_files: tuple[Path, ...],
+    disabled_rules: tuple[str, ...],
     batch_size: int,
     jobs: int,
     chunk_chars: int,
@@ -121,6 +131,7 @@ def ingest_command(
         doc_date=doc_date,
         actor_files=actor_files,
         predicate_files=predicate_files,
+        disabled_rules=check_rule_ids(disabled_rules, all_rule_ids()),
         batch_size=batch_size,
         fast=not slow,
         ner=slow,

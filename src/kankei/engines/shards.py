@@ -23,7 +23,13 @@ from kankei.pipeline import IngestReport
 from kankei.store import Store
 from kankei.store.sources import SourceKey, SourceLog
 
-_ARROW = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+_ARROW = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "tuple[str, ...]": pa.list_(pa.string()),
+}
 
 
 def _arrow_type(annotation: Any) -> pa.DataType:
@@ -112,7 +118,7 @@ def _document(row: Mapping[str, Any], path: str) -> tuple[Document, CodedDocumen
         doc_date_source=row["doc_date_source"],
         sentences=sentences,
     )
-    events = [Event(**ev) for ev in row["events"]]
+    events = [Event(**{**ev, "rules": tuple(ev["rules"] or ())}) for ev in row["events"]]
     unknown = [(u["sentence_index"], u["name"], u["kind"]) for u in row["unknown"]]
     return doc, CodedDocument(events, unknown)
 

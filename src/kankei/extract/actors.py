@@ -176,40 +176,13 @@ class ActorDictionary:
                 self.by_abbrev.setdefault(ab, []).append(entry)
         self.max_len = max((len(n) for n in self.by_name), default=1)
         # katakana names by a spelling-insensitive key, bucketed by key length
-        self.by_key: dict[str, list[ActorEntry]] = {}
-        for name, group in self.by_name.items():
-            if is_katakana_name(name):
-                self.by_key.setdefault(kana_key(name), []).extend(
-                    e for e in group if e not in self.by_key.get(kana_key(name), [])
-                )
+        self.by_key = _kana_keys(self.by_name)
         self._key_lengths: dict[int, list[str]] = {}
         for key in self.by_key:
             self._key_lengths.setdefault(len(key), []).append(key)
         self._suffixes = grammar.abbrev_suffixes
-        # kanji surnames of persons, used only right before a role noun (岸田首相, 習主席):
-        # a surname alone is too ambiguous, with a title it is how the press names leaders
-        self.by_surname: dict[str, list[ActorEntry]] = {}
-        for name, group in self.by_name.items():
-            if not _KANJI_NAME.fullmatch(name):
-                continue
-            for cut in range(1, min(3, len(name) - 1) + 1):
-                for e in group:
-                    if e.type == "person" and e not in self.by_surname.get(name[:cut], []):
-                        self.by_surname.setdefault(name[:cut], []).append(e)
-        for surname in [k for k, v in self.by_surname.items() if len({e.code for e in v}) > 1]:
-            del self.by_surname[surname]  # 金: KOR or PRK — left to the full name
-        # katakana surnames too (ウィルソン大統領): the last part of a full name; one shared
-        # by leaders of several states is told apart by their terms (valid_from/valid_to)
-        self.by_kana_surname: dict[str, list[ActorEntry]] = {}
-        for name, group in self.by_name.items():
-            parts = _NAME_PARTS.split(name)
-            if len(parts) < 2 or not is_katakana_name(parts[-1]) or len(parts[-1]) < 3:
-                continue
-            for e in group:
-                if e.type == "person":
-                    bucket = self.by_kana_surname.setdefault(parts[-1], [])
-                    if e not in bucket:
-                        bucket.append(e)
+        self.by_surname = _kanji_surnames(self.by_name)
+        self.by_kana_surname = _kana_surnames(self.by_name)
         self._titles = grammar.person_titles
 
     def find(
@@ -326,18 +299,8 @@ class ActorDictionary:
         """米ソ, 英米仏 (runs of two or more); 米政府, 対ソ (one, next to a known affix)."""
         if text[i] not in self.by_abbrev:
             return None
-        j = i
-        while j < len(text) and text[j] in self.by_abbrev:
-            j += 1
-        variants = self.grammar.abbrev_variants
-        while (
-            j < len(text)
-            and text[j] in variants
-            and variants[text[j]] in self.by_abbrev
-            and not _KATAKANA.match(text[j + 1 : j + 2])
-        ):
-            j += 1
-        run = "".join(variants.get(ch, ch) for ch in text[i:j])
+        j = self._abbrev_run_end(text, i)
+        run = "".join(self.grammar.abbrev_variants.get(ch, ch) for ch in text[i:j])
         if any(text.startswith(bad, i) for bad in self.grammar.not_compounds):
             return None
         # a full name starting here wins over an abbreviation (中国, 日本, 英国)
@@ -361,6 +324,62 @@ class ActorDictionary:
         if prefixed or any(rest.startswith(s) for s in self._suffixes):
             return RawMention(ch, i, i + 1, tuple(self.by_abbrev[ch]), "abbrev")
         return None
+
+    def _abbrev_run_end(self, text: str, i: int) -> int:
+        """Where a run of abbreviations (米ソ, 米ロ with ロ standing for 露) ends."""
+        j = i
+        while j < len(text) and text[j] in self.by_abbrev:
+            j += 1
+        variants = self.grammar.abbrev_variants
+        while (
+            j < len(text)
+            and text[j] in variants
+            and variants[text[j]] in self.by_abbrev
+            and not _KATAKANA.match(text[j + 1 : j + 2])
+        ):
+            j += 1
+        return j
+
+
+def _kana_keys(by_name: Mapping[str, list[ActorEntry]]) -> dict[str, list[ActorEntry]]:
+    out: dict[str, list[ActorEntry]] = {}
+    for name, group in by_name.items():
+        if is_katakana_name(name):
+            bucket = out.setdefault(kana_key(name), [])
+            bucket.extend(e for e in group if e not in bucket)
+    return out
+
+
+def _kanji_surnames(by_name: Mapping[str, list[ActorEntry]]) -> dict[str, list[ActorEntry]]:
+    """Kanji surnames of persons, used only right before a role noun (岸田首相, 習主席): a
+    surname alone is too ambiguous, with a title it is how the press names leaders."""
+    out: dict[str, list[ActorEntry]] = {}
+    for name, group in by_name.items():
+        if not _KANJI_NAME.fullmatch(name):
+            continue
+        for cut in range(1, min(3, len(name) - 1) + 1):
+            for e in group:
+                if e.type == "person" and e not in out.get(name[:cut], []):
+                    out.setdefault(name[:cut], []).append(e)
+    for surname in [k for k, v in out.items() if len({e.code for e in v}) > 1]:
+        del out[surname]  # 金: KOR or PRK — left to the full name
+    return out
+
+
+def _kana_surnames(by_name: Mapping[str, list[ActorEntry]]) -> dict[str, list[ActorEntry]]:
+    """Katakana surnames too (ウィルソン大統領): the last part of a full name; one shared by
+    leaders of several states is told apart by their terms (valid_from/valid_to)."""
+    out: dict[str, list[ActorEntry]] = {}
+    for name, group in by_name.items():
+        parts = _NAME_PARTS.split(name)
+        if len(parts) < 2 or not is_katakana_name(parts[-1]) or len(parts[-1]) < 3:
+            continue
+        for e in group:
+            if e.type == "person":
+                bucket = out.setdefault(parts[-1], [])
+                if e not in bucket:
+                    bucket.append(e)
+    return out
 
 
 def _expand(hit: RawMention) -> RawMention:

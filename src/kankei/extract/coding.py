@@ -4,13 +4,14 @@ from one sentence to the next."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
 from kankei.extract.arguments import is_actor, names_a_setting
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
+from kankei.extract.order import DOCUMENT_RULE_IDS
 from kankei.extract.roles import learn_aliases
 from kankei.extract.unknown import unknown_names
 from kankei.model import DateValue, Event, ParsedSentence, Sentence
@@ -25,6 +26,32 @@ _PROGRAMMES = frozenset({"07"})
 class CodedDocument:
     events: list[Event]
     unknown: list[tuple[int, str, str]]  # (sentence index, name, kind)
+
+
+@dataclass
+class _Reading:
+    """What reading a document carries from one sentence to the next."""
+
+    anchor: Anchor
+    doc_date: str | None  # the stated document date (forward-dated acts are future)
+    recent: list[str] = field(default_factory=list)  # actors named, latest last
+    by_sentence: list[list[str]] = field(default_factory=list)  # each sentence's actors
+    aliases: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    unknown: list[tuple[int, str, str]] = field(default_factory=list)
+    stated_before: DateValue | None = None
+    parties_before: set[str] = field(default_factory=set)
+
+    def remember(self, codes: list[str], found: list[Event]) -> None:
+        # the parties of the sentence's events first: they are who the discourse is about
+        parties = [c for e in found for c in (e.source, e.target) if c]
+        self.parties_before = set(parties)
+        self.by_sentence.append([c for c in codes if c not in parties] + parties)
+        for code in codes:
+            if code in self.recent:
+                self.recent.remove(code)
+            self.recent.append(code)
+        del self.recent[:-_MEMORY]
 
 
 @dataclass(frozen=True)
@@ -53,79 +80,98 @@ class Coder:
     ) -> CodedDocument:
         """`matches`: sentence index -> its dictionary matches (no learned names), when the
         caller has already looked them up to choose what to parse."""
-        anchor = Anchor.from_doc_date(doc_date, doc_date_stated)
-        recent: list[str] = []
-        by_sentence: list[list[str]] = []
-        aliases: dict[str, tuple[ActorEntry, ...]] = {}
-        events: list[Event] = []
-        unknown: list[tuple[int, str, str]] = []
-        stated_before: DateValue | None = None
-        parties_before: set[str] = set()
+        reading = _Reading(
+            anchor=Anchor.from_doc_date(doc_date, doc_date_stated),
+            doc_date=doc_date if doc_date_stated else None,
+        )
         for sentence in sentences:
-            dates, anchor = find_dates(sentence.text, anchor)
-            # a sentence that dates nothing continues the one before; one that states a
-            # date, a span or a bound of its own does not
-            # (この時期には…: a named period states no date, but is no narrative going on)
-            period = any(d.rule == "period" for d in dates)
-            carried = (
-                None if period or any(d.value or d.range_start for d in dates) else stated_before
+            self._read(sentence, parsed.get(sentence.index), reading, matches)
+        return CodedDocument(reading.events, reading.unknown)
+
+    def _read(
+        self,
+        sentence: Sentence,
+        ps: ParsedSentence | None,
+        reading: _Reading,
+        matches: Mapping[int, list[RawMention]] | None,
+    ) -> None:
+        """One sentence: its dates, actors and events; then what it hands the next one."""
+        dates, reading.anchor = find_dates(sentence.text, reading.anchor)
+        # a sentence that dates nothing continues the one before; one that states a date, a
+        # span or a bound of its own does not (この時期には…: a named period states no
+        # date, but is no narrative going on)
+        period = any(d.rule == "period" for d in dates)
+        stated = any(d.value or d.range_start for d in dates)
+        carried = None if period or stated else reading.stated_before
+        reading.stated_before = next((d for d in dates if d.value), None)
+        context = _iso(reading.anchor)
+        named = self._named(sentence, context, reading, matches)
+        mentions = sorted(
+            [
+                *named,
+                *self._anaphors(sentence.text, named, reading.recent, context),
+                *self._rebels(sentence.text, named, context),
+            ],
+            key=lambda m: m.start,
+        )
+        if sentence.parse:
+            reading.unknown.extend(
+                (sentence.index, name, kind)
+                for name, kind in unknown_names(sentence.text, ps, named)
             )
-            stated_before = next((d for d in dates if d.value), None)
-            context = _iso(anchor)
-            if not aliases and matches is not None and sentence.index in matches:
-                named = matches[sentence.index]
-            else:
-                named = self.actors.find(sentence.text, aliases)
-            learned = learn_aliases(sentence.text, named, self.knowledge.grammar, context)
-            if learned.keys() - aliases.keys():
-                for name, entries in learned.items():
-                    aliases.setdefault(name, entries)
-                named = self.actors.find(sentence.text, aliases)
-            mentions = sorted(
-                [
-                    *named,
-                    *self._anaphors(sentence.text, named, recent, context),
-                    *self._rebels(sentence.text, named, context),
-                ],
-                key=lambda m: m.start,
-            )
-            ps = parsed.get(sentence.index)
-            if sentence.parse:
-                unknown.extend(
-                    (sentence.index, name, kind)
-                    for name, kind in unknown_names(sentence.text, ps, named)
-                )
-            if ps is not None and not _PROVISION.match(sentence.text):
-                # (第3条：両国政府は…協議を続ける: a treaty's provisions are no events)
-                nearby = [c for codes in by_sentence[-_ZERO_WINDOW:] for c in codes]
-                found = extract_events(
-                    ps, mentions, dates, context, self.knowledge, nearby, carried
-                )
-                found = [_after(e, doc_date if doc_date_stated else None) for e in found]
-                if not period:
-                    # (この時期には…交渉が重ねられた: a named period, not one act told again)
-                    found = [_as_before(e, events) for e in found]
-                found = [_episode(e, parties_before) for e in found]
-                found = [self.knowledge.occupations.redirect(e) for e in found]
-                events.extend(found)
-            else:
-                found = []
-            codes = [
-                m.code
-                for raw in named
-                if is_actor(raw) and not names_a_setting(sentence.text, raw)
-                for m in resolve(raw, context)
-            ]
-            # the parties of the sentence's events first: they are who the discourse is about
-            parties = [c for e in found for c in (e.source, e.target) if c]
-            parties_before = set(parties)
-            by_sentence.append([c for c in codes if c not in parties] + parties)
-            for code in codes:
-                if code in recent:
-                    recent.remove(code)
-                recent.append(code)
-            del recent[:-_MEMORY]
-        return CodedDocument(events, unknown)
+        found: list[Event] = []
+        if ps is not None and not _PROVISION.match(sentence.text):
+            # (第3条：両国政府は…協議を続ける: a treaty's provisions are no events)
+            nearby = [c for codes in reading.by_sentence[-_ZERO_WINDOW:] for c in codes]
+            found = extract_events(ps, mentions, dates, context, self.knowledge, nearby, carried)
+            found = [self._document_rules(e, reading, period) for e in found]
+            reading.events.extend(found)
+        codes = [
+            m.code
+            for raw in named
+            if is_actor(raw) and not names_a_setting(sentence.text, raw)
+            for m in resolve(raw, context)
+        ]
+        reading.remember(codes, found)
+
+    def _named(
+        self,
+        sentence: Sentence,
+        context: str | None,
+        reading: _Reading,
+        matches: Mapping[int, list[RawMention]] | None,
+    ) -> list[RawMention]:
+        """The sentence's dictionary matches, with the names the document taught so far."""
+        aliases = reading.aliases
+        if not aliases and matches is not None and sentence.index in matches:
+            named = matches[sentence.index]
+        else:
+            named = self.actors.find(sentence.text, aliases)
+        learned = learn_aliases(sentence.text, named, self.knowledge.grammar, context)
+        if learned.keys() - aliases.keys():
+            for name, entries in learned.items():
+                aliases.setdefault(name, entries)
+            named = self.actors.find(sentence.text, aliases)
+        return named
+
+    def _document_rules(self, event: Event, reading: _Reading, period: bool) -> Event:
+        """The document-level rules of `order.DOCUMENT_RULE_IDS`, in that order; each that
+        changes the event is recorded on it."""
+        disabled = self.knowledge.disabled
+        steps: dict[str, Callable[[Event], Event]] = {
+            "mode.future": lambda e: _after(e, reading.doc_date),
+            # (この時期には…交渉が重ねられた: a named period, not one act told again)
+            "date.same-event": lambda e: e if period else _as_before(e, reading.events),
+            "date.episode-year": lambda e: _episode(e, reading.parties_before),
+            "target.occupier": self.knowledge.occupations.redirect,
+        }
+        for rule_id in DOCUMENT_RULE_IDS:
+            if rule_id in disabled:
+                continue
+            changed = steps[rule_id](event)
+            if changed != event:
+                event = replace(changed, rules=(*changed.rules, rule_id))
+        return event
 
     def _rebels(self, text: str, named: Sequence[RawMention], when: str | None) -> list[RawMention]:
         """反政府勢力: the armed opposition of the state named with it, or of the state whose
@@ -210,7 +256,7 @@ def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
         return event
     if event.root in _PROGRAMMES:
         return event  # aid is told as a programme running on, not one act told twice
-    if "src:treaty" in event.rule:
+    if "source.treaty-parties" in event.rules:
         return event  # (SALT IIの議論: talks known by their treaty are not a meeting told before)
     parties = {event.source, event.target}
     for prior in reversed(earlier):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -214,122 +214,160 @@ def _in_parentheses(text: str, pos: int) -> bool:
     return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """What a date expression's match holds."""
+
+    g: dict[str, str | None]
+    y: int | None
+    mo: int | None
+    d: int | None
+    part: str | None
+
+
+def _value(
+    v: str | None, precision: str | None, rule: str, lo: str | None = None, hi: str | None = None
+) -> DateValue:
+    return DateValue(v, precision, "", 0, 0, rule, lo, hi)
+
+
 def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]:
     g = m.groupdict()
-    y, mo, d = _year(g), _int(g.get("m")), _int(g.get("d"))
-    part = g.get("part")
-
-    def value(
-        v: str | None,
-        precision: str | None,
-        rule: str,
-        lo: str | None = None,
-        hi: str | None = None,
-    ) -> DateValue:
-        return DateValue(v, precision, "", 0, 0, rule, lo, hi)
-
-    if kind == "period":
-        return value(None, None, "period"), a
-    if kind == "span":
-        y2 = int(g["y2"])
-        return value(None, None, "span", _iso(y), _iso(y2)), a
-    if kind == "decade":
-        if y is None or y % 10:
-            return value(None, None, "not-a-date"), a
-        lo, hi = _DECADE_PARTS.get(part or "", (0, 9))
-        return value(None, "decade", "decade", _iso(y + lo), _iso(y + hi)), a
-    if kind in ("ymd", "ym", "y") and y is None:
-        return value(None, None, "not-a-date"), a  # 一年 is a duration, not the year 1
-    if kind in ("ymd", "ym", "y"):
-        if part in ("前半", "後半", "半ば"):
-            return value(None, None, "part-of-year", _iso(y), _iso(y)), replace(
-                a, year=y, month=None, day=None
-            )
-        if part == "末" and mo is None:
-            mo = 12  # 1941年末: the year's last month
-        precision = "day" if d else "month" if mo else "year"
-        return value(_iso(y, mo, d), precision, "absolute"), replace(a, year=y, month=mo, day=d)
-    if kind == "rel_year":
-        rel = g["rel"]
-        if rel in _DOC_YEAR_OFFSET:
-            base = a.doc_year
-            rule = "document-relative"
-            if base is None:
-                return value(None, None, "document-relative-unresolved"), a
-            yy = base + _DOC_YEAR_OFFSET[rel]
-        else:
-            if a.year is None:
-                return value(None, None, "discourse-unresolved"), a
-            yy = a.year + _YEAR_OFFSET[rel]
-            rule = "discourse"
-        if part == "末" and mo is None:
-            mo = 12  # 同年末
-        precision = "day" if d else "month" if mo else "year"
-        if rule == "document-relative":
-            # 昨年4月 in a news text does not move the narrative's own year
-            return value(_iso(yy, mo, d), precision, rule), a
-        return value(_iso(yy, mo, d), precision, rule), replace(a, year=yy, month=mo, day=d)
-    if kind == "rel_month":
-        rel = g["rel"]
-        if rel in ("今月", "先月", "来月"):
-            if a.doc_year is None or a.doc_month is None:
-                return value(None, None, "document-relative-unresolved"), a
-            yy, mm = a.doc_year, a.doc_month + {"今月": 0, "先月": -1, "来月": 1}[rel]
-            rule = "document-relative"
-        else:
-            if a.year is None or a.month is None:
-                return value(None, None, "discourse-unresolved"), a
-            yy, mm = a.year, a.month + {"同月": 0, "翌月": 1, "前月": -1}[rel]
-            rule = "discourse"
-        if mm < 1:
-            yy, mm = yy - 1, mm + 12
-        if mm > 12:
-            yy, mm = yy + 1, mm - 12
-        precision = "day" if d else "month"
-        return value(_iso(yy, mm, d), precision, rule), replace(a, year=yy, month=mm, day=d)
-    if kind == "rel_day":
-        rel = g["rel"]
-        if rel in ("昨日", "今日", "本日", "一昨日"):
-            if a.doc_year is None or a.doc_month is None or a.doc_day is None:
-                return value(None, None, "document-relative-unresolved"), a
-            ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
-            when = ref - dt.timedelta(days={"昨日": 1, "一昨日": 2}.get(rel, 0))
-            return value(when.isoformat(), "day", "document-relative"), a
-        if a.year is None or a.month is None or a.day is None:
-            return value(None, None, "discourse-unresolved"), a
-        ref = dt.date(a.year, a.month, a.day)
-        when = ref + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[rel])
-        return value(when.isoformat(), "day", "discourse"), replace(
-            a, year=when.year, month=when.month, day=when.day
-        )
-    if kind == "rel_week":
-        if a.doc_year is None or a.doc_month is None or a.doc_day is None:
-            return value(None, None, "document-relative-unresolved"), a
-        ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
-        when = ref + dt.timedelta(days={"先週": -7, "今週": 0, "来週": 7}[g["rel"]])
-        first = when - dt.timedelta(days=when.weekday())
-        last = when + dt.timedelta(days=6 - when.weekday())
-        if (first.year, first.month) == (last.year, last.month):
-            return value(f"{first.year:04d}-{first.month:02d}", "month", "document-relative"), a
-        return value(
-            f"{first.year:04d}" if first.year == last.year else None, "year", "document-relative"
-        ), a
+    parts = _Parts(g, _year(g), _int(g.get("m")), _int(g.get("d")), g.get("part"))
     if kind == "offset":
-        return _offset(g, a, value)
-    if kind == "d":
+        return _offset(g, a, _value)
+    return _RESOLVERS.get(kind, _month_day)(parts, a)
+
+
+def _period(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    return _value(None, None, "period"), a
+
+
+def _span(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    y2 = int(p.g["y2"] or 0)
+    return _value(None, None, "span", _iso(p.y), _iso(y2)), a
+
+
+def _decade(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    if p.y is None or p.y % 10:
+        return _value(None, None, "not-a-date"), a
+    lo, hi = _DECADE_PARTS.get(p.part or "", (0, 9))
+    return _value(None, "decade", "decade", _iso(p.y + lo), _iso(p.y + hi)), a
+
+
+def _absolute(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    y, mo, d = p.y, p.mo, p.d
+    if y is None:
+        return _value(None, None, "not-a-date"), a  # 一年 is a duration, not the year 1
+    if p.part in ("前半", "後半", "半ば"):
+        moved = replace(a, year=y, month=None, day=None)
+        return _value(None, None, "part-of-year", _iso(y), _iso(y)), moved
+    if p.part == "末" and mo is None:
+        mo = 12  # 1941年末: the year's last month
+    precision = "day" if d else "month" if mo else "year"
+    return _value(_iso(y, mo, d), precision, "absolute"), replace(a, year=y, month=mo, day=d)
+
+
+def _relative_year(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    rel, mo, d = p.g["rel"] or "", p.mo, p.d
+    if rel in _DOC_YEAR_OFFSET:
+        if a.doc_year is None:
+            return _value(None, None, "document-relative-unresolved"), a
+        yy, rule = a.doc_year + _DOC_YEAR_OFFSET[rel], "document-relative"
+    else:
+        if a.year is None:
+            return _value(None, None, "discourse-unresolved"), a
+        yy, rule = a.year + _YEAR_OFFSET[rel], "discourse"
+    if p.part == "末" and mo is None:
+        mo = 12  # 同年末
+    precision = "day" if d else "month" if mo else "year"
+    if rule == "document-relative":
+        # 昨年4月 in a news text does not move the narrative's own year
+        return _value(_iso(yy, mo, d), precision, rule), a
+    return _value(_iso(yy, mo, d), precision, rule), replace(a, year=yy, month=mo, day=d)
+
+
+def _relative_month(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    rel, d = p.g["rel"] or "", p.d
+    if rel in ("今月", "先月", "来月"):
+        if a.doc_year is None or a.doc_month is None:
+            return _value(None, None, "document-relative-unresolved"), a
+        yy, mm = a.doc_year, a.doc_month + {"今月": 0, "先月": -1, "来月": 1}[rel]
+        rule = "document-relative"
+    else:
         if a.year is None or a.month is None:
-            return value(None, None, "no-month"), a
-        return value(_iso(a.year, a.month, d), "day", "discourse-month"), replace(a, day=d)
-    # month (and day) with no year: the article's year in a dated document (news, blogs),
-    # else the year the narrative has reached
+            return _value(None, None, "discourse-unresolved"), a
+        yy, mm = a.year, a.month + {"同月": 0, "翌月": 1, "前月": -1}[rel]
+        rule = "discourse"
+    if mm < 1:
+        yy, mm = yy - 1, mm + 12
+    if mm > 12:
+        yy, mm = yy + 1, mm - 12
+    precision = "day" if d else "month"
+    return _value(_iso(yy, mm, d), precision, rule), replace(a, year=yy, month=mm, day=d)
+
+
+def _relative_day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    rel = p.g["rel"] or ""
+    if rel in ("昨日", "今日", "本日", "一昨日"):
+        if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+            return _value(None, None, "document-relative-unresolved"), a
+        ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
+        when = ref - dt.timedelta(days={"昨日": 1, "一昨日": 2}.get(rel, 0))
+        return _value(when.isoformat(), "day", "document-relative"), a
+    if a.year is None or a.month is None or a.day is None:
+        return _value(None, None, "discourse-unresolved"), a
+    ref = dt.date(a.year, a.month, a.day)
+    when = ref + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[rel])
+    moved = replace(a, year=when.year, month=when.month, day=when.day)
+    return _value(when.isoformat(), "day", "discourse"), moved
+
+
+def _relative_week(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    if a.doc_year is None or a.doc_month is None or a.doc_day is None:
+        return _value(None, None, "document-relative-unresolved"), a
+    ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
+    when = ref + dt.timedelta(days={"先週": -7, "今週": 0, "来週": 7}[p.g["rel"] or ""])
+    first = when - dt.timedelta(days=when.weekday())
+    last = when + dt.timedelta(days=6 - when.weekday())
+    if (first.year, first.month) == (last.year, last.month):
+        return _value(f"{first.year:04d}-{first.month:02d}", "month", "document-relative"), a
+    year = f"{first.year:04d}" if first.year == last.year else None
+    return _value(year, "year", "document-relative"), a
+
+
+def _day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    if a.year is None or a.month is None:
+        return _value(None, None, "no-month"), a
+    return _value(_iso(a.year, a.month, p.d), "day", "discourse-month"), replace(a, day=p.d)
+
+
+def _month_day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
+    """A month (and day) with no year: the article's year in a dated document (news, blogs),
+    else the year the narrative has reached."""
+    mo, d = p.mo, p.d
     precision = "day" if d else "month"
     if a.doc_year is not None and (a.doc_stated or a.year is None):
-        return value(_iso(a.doc_year, mo, d), precision, "document-year"), replace(
-            a, year=a.doc_year, month=mo, day=d
-        )
+        moved = replace(a, year=a.doc_year, month=mo, day=d)
+        return _value(_iso(a.doc_year, mo, d), precision, "document-year"), moved
     if a.year is None:
-        return value(None, None, "no-year"), a
-    return value(_iso(a.year, mo, d), precision, "discourse-year"), replace(a, month=mo, day=d)
+        return _value(None, None, "no-year"), a
+    return _value(_iso(a.year, mo, d), precision, "discourse-year"), replace(a, month=mo, day=d)
+
+
+_RESOLVERS: dict[str, Callable[[_Parts, Anchor], tuple[DateValue, Anchor]]] = {
+    "period": _period,
+    "span": _span,
+    "decade": _decade,
+    "ymd": _absolute,
+    "ym": _absolute,
+    "y": _absolute,
+    "rel_year": _relative_year,
+    "rel_month": _relative_month,
+    "rel_day": _relative_day,
+    "rel_week": _relative_week,
+    "d": _day,
+}
 
 
 def latest_stated_date(texts: Iterable[str]) -> str | None:

@@ -20,3 +20,4 @@ class Knowledge:
     codebook: Codebook
     occupations: Occupations = field(default_factory=Occupations)
     treaties: Treaties = field(default_factory=Treaties)
+    disabled: frozenset[str] = frozenset()  # ids of the rules switched off (settings)

@@ -1,27 +1,58 @@
-"""Which tokens of a parsed sentence are event predicates, and which token governs each."""
+"""Which tokens of a parsed sentence are event predicates, and which token governs each.
+
+A token is looked up in the lexicon; then guards (`predicate.*` rules returning NOT_AN_EVENT)
+may rule it out, and attachment rules say which token governs it: itself, or the light verb
+or the measure that carries an event noun. The first rule with an answer decides."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 
 from kankei.extract.arguments import NOUNS
+from kankei.extract.draft import Hit
 from kankei.extract.knowledge import Knowledge
 from kankei.extract.lexicon import Predicate
+from kankei.extract.registry import Rule, rule
 from kankei.extract.tree import DepTree
 from kankei.model import Token
 
 _PREDICATE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 
-def predicate_at(
-    tok: Token,
-    tree: DepTree,
-    know: Knowledge,
-    actor_tokens: set[int],
-    pair_tokens: frozenset[int] = frozenset(),
-) -> tuple[Token, Token, Predicate, int] | None:
-    """(event token, governing token, lexicon entry, compound start) if tok is a predicate.
-    `pair_tokens`: the tokens of compounds naming several actors (米ソ, 米ロ)."""
+@dataclass(frozen=True)
+class Lookup:
+    """A token with its lexicon entry, and what the attachment rules read."""
+
+    tok: Token
+    pred: Predicate
+    start: int  # where its compound (or its object + verb phrase) starts
+    phrasal: bool  # an object + verb entry (外交関係を断る)
+    tree: DepTree
+    know: Knowledge
+    actor_tokens: frozenset[int]
+    pair_tokens: frozenset[int]
+
+    @property
+    def head(self) -> Token:
+        return self.tree.tokens[self.tok.head]
+
+    @property
+    def light(self) -> frozenset[str]:
+        g = self.know.grammar
+        return g.light_verbs | g.passive_light_verbs
+
+
+NOT_AN_EVENT = "not-an-event"
+# a rule's answer: None (no say), NOT_AN_EVENT, or the governing token
+Answer = Token | str | None
+Attach = Callable[[Lookup], Answer]
+
+
+def lookup(tok: Token, tree: DepTree, know: Knowledge) -> tuple[Predicate, int, bool] | None:
+    """The lexicon entry of tok: object + verb entries first (外交関係を断る is a break,
+    要求を断る a refusal), then the compound ending in tok."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
     if tok.dep == "advcl" and know.grammar.is_postposition(tok.lemma, tree.te_form(tok)):
@@ -32,7 +63,6 @@ def predicate_at(
     )
     pred = None
     if tok.pos == "VERB":
-        # object + verb entries first: 外交関係を断る is a break, 要求を断る a refusal
         for c in tree.children[tok.i]:
             if c.dep == "obj":
                 obj = "".join(t.text for t in tree.tokens[tree.compound_start(c) : c.i + 1])
@@ -43,132 +73,260 @@ def predicate_at(
                         start = tree.compound_start(c)  # the phrase is the predicate: 署名をし
     phrasal = pred is not None
     pred = pred or _compound_entry(tok, start, surface, tree, know)
-    if pred is None:
+    if pred is None or (pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB"):
         return None
-    if pred.pos == "noun" and tok.pos not in NOUNS and tok.pos != "VERB":
+    return pred, start, phrasal
+
+
+def light_verb_yields(x: Lookup) -> Answer:
+    """援助を提供した → 07 on 援助, not on 提供: the noun codes the event, not the light verb
+    (but 支援を表明する is a phrase of its own)."""
+    if x.tok.lemma not in x.know.grammar.light_verbs or x.phrasal:
         return None
-    if tok.lemma in know.grammar.light_verbs and not phrasal:
-        # 援助を提供する, 制裁に加わる: the noun codes the event, not the light verb (but
-        # 支援を表明する is a phrase of its own)
-        for c in tree.children[tok.i]:
-            slot = c.dep == "obj" or (c.dep == "obl" and tree.particle(c) == "に")
-            if slot and predicate_noun(c, tree, know):
-                return None
-    if (
-        tok.dep == "acl"
-        and tok.pos == "VERB"
-        and tree.tokens[tok.head].pos in NOUNS
-        and progressive(tok, tree)
-    ):
-        return None  # 北京に派遣していた技術者: what a noun is, not what happened
-    head = tree.tokens[tok.head]
-    light = know.grammar.light_verbs | know.grammar.passive_light_verbs
-    if tok.dep == "acl" and tok.pos == "VERB" and head.lemma in know.grammar.measure_nouns:
-        # 介入する手段も採らなかった: the act is the step the light verb takes, or does not
-        taker = tree.tokens[head.head]
-        if head.dep in ("obj", "nsubj") and taker.lemma in light:
-            return tok, taker, pred, start
+    for c in x.tree.children[x.tok.i]:
+        slot = c.dep == "obj" or (c.dep == "obl" and x.tree.particle(c) == "に")
+        if slot and predicate_noun(c, x.tree, x.know):
+            return NOT_AN_EVENT
+    return None
+
+
+def progressive_description(x: Lookup) -> Answer:
+    """北京に派遣していた技術者 → no event: what a noun is, not what happened."""
+    tok = x.tok
+    if tok.dep == "acl" and tok.pos == "VERB" and x.head.pos in NOUNS and progressive(tok, x.tree):
+        return NOT_AN_EVENT
+    return None
+
+
+def measure_step(x: Lookup) -> Answer:
+    """介入する手段も採らなかった → the act is the step the light verb takes (or does not)."""
+    tok, head = x.tok, x.head
+    if tok.dep == "acl" and tok.pos == "VERB" and head.lemma in x.know.grammar.measure_nouns:
+        taker = x.tree.tokens[head.head]
+        if head.dep in ("obj", "nsubj") and taker.lemma in x.light:
+            return taker
+    return None
+
+
+def _head_past_quote(x: Lookup) -> Token:
+    """インドの核実験を「重大な誤りだ」と非難: the object belongs to the verb past the copula."""
+    head, tree = x.head, x.tree
     if (
         head.dep == "advcl"
         and tree.particle(head) == "と"
         and any(c.dep == "cop" for c in tree.children[head.i])
     ):
-        # インドの核実験を「重大な誤りだ」と非難: the object belongs to the verb
-        head = tree.tokens[head.head]
-    if (
-        tok.pos in NOUNS
-        and (tok.dep == "obj" or (tok.dep == "obl" and tree.particle(tok) in ("に", "を")))
-        and head.lemma in know.grammar.cancelling_verbs
-    ):
-        return None  # 批准を拒否した: no ratification took place (but 侵攻により拒否: it did)
-    if tok.pos in NOUNS:
-        light = know.grammar.light_verbs | know.grammar.passive_light_verbs
-        if obtains_from_actor(head, tree, know, actor_tokens):
-            light = light | {head.lemma}
-        # 禁輸措置を取る, 交渉が行われた, 交渉に踏み切る — but not 攻撃により…拡大した
-        # (the subject of an active verb is no light-verb slot: 禁輸は影響を与えた; but
-        # …援助も行った, where も stands for を)
-        passive_head = any(
-            c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[head.i]
-        )
-        light_slot = (
-            tok.dep == "obj"
-            or (tok.dep == "nsubj" and (passive_head or tree.particle(tok) == "も"))
-            or (
-                tok.dep == "obl"
-                and tree.particle(tok) in ("に", "にも", "には")
-                # (和平に意味を為した, 制裁に影響を与えた: the verb's object is what it does)
-                and not any(c.dep == "obj" for c in tree.children[head.i])
-            )
-        )
-        # 国外退去処分とされた: a measure someone is made subject to
-        made_subject = tok.dep == "obl" and tree.particle(tok) == "と" and head.lemma == "する"
-        if made_subject and passive_head:
-            return tok, head, pred, start
-        # 対ソ輸出停止、…輸入停止措置も課した: an item listed before a light verb's noun
-        listed = (
-            tok.dep == "nmod"
-            and tree.particle(tok) == ""
-            and any(c.dep == "punct" and c.text == "、" for c in tree.children[tok.i])
-            and predicate_noun(head, tree, know)
-        )
-        if listed:
-            light_head = tree.tokens[head.head]
-            if light_head.lemma in light and head.dep in ("obj", "nsubj", "obl"):
-                return tok, light_head, pred, start
-        if light_slot and head.lemma in light:
-            phrase = "".join(t.text for t in tree.tokens[start : tok.i + 1])
-            if tok.dep == "obj" and know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
-                return None  # 支援を表明: the phrase is the event, coded on its verb
-            return tok, head, pred, start
-        # 資産凍結の措置を取った: the event noun names the measure a light verb takes
-        measure = tree.tokens[head.head]
-        if (
-            tok.dep == "nmod"
-            and tree.particle(tok) == "の"
-            and head.lemma in know.grammar.measure_nouns
-            and head.dep == "obj"
-            and measure.lemma in light
-        ):
-            return tok, measure, pred, start
-        # マルタ会談で…宣言した: talks named as the setting of an act took place, between the
-        # parties of that act (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)
-        venue_particle = tree.particle(tok) in ("で", "において")
-        if pred.lemma.endswith("会談") and tok.dep == "obl" and venue_particle:
-            return tok, head, pred, start
-        # a nominal event needs its own agent (ドイツによるソ連侵攻), or a genitive actor
-        # with an actor target inside it (米国のソ連承認, ソ連のアフガニスタン侵攻)
-        if any(tree.particle(c) in know.grammar.agent_cases for c in tree.children[tok.i]):
-            return tok, tok, pred, start
-        # ソ連による[リトアニア独立運動の]抑圧: the parser may hang the agent on the genitive
-        # (or on the target: ソ連による[ポーランド民主化運動に対する]弾圧)
-        for c in tree.children[tok.i]:
-            if c.dep == "nmod" and tree.particle(c) in ("の", *know.grammar.modifier_target_cases):
-                inside = tree.phrase(c) - {c.i}
-                if any(tree.particle(tree.tokens[i]) in know.grammar.agent_cases for i in inside):
-                    return tok, tok, pred, start
-        genitive = any(
-            tree.particle(c) == "の" and tree.phrase(c) & actor_tokens for c in tree.children[tok.i]
-        )
-        inner = any(i in actor_tokens for i in range(start, tok.i + 1))  # (訪中: in tok)
-        # …ソ連側の要求に応じなかった: the actor's act that another predicate answers
-        answered = predicate_noun(head, tree, know) or (
-            head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
-        )
-        # インドの核実験に続き: an act that needs no counterpart is named by its actor alone
-        unilateral = pred.code.startswith("15") or pred.lemma in know.grammar.unilateral
-        if genitive and (inner or unilateral or (tok.dep in ("obl", "obj") and answered)):
-            return tok, tok, pred, start
-        # 米ロの直接の対話, 米ソの首脳会談: talks between the parties a compound names
-        paired = any(tree.particle(c) == "の" and c.i in pair_tokens for c in tree.children[tok.i])
-        # (not a council: バルト三国の各最高会議 are three bodies, not a meeting)
-        if paired and pred.code.startswith("04") and not pred.lemma.endswith("会議"):
-            return tok, tok, pred, start
+        return tree.tokens[head.head]
+    return head
+
+
+def cancelled(x: Lookup) -> Answer:
+    """ソ連は批准を拒否した → no ratification: the cancelling verb is the act (but 侵攻により
+    拒否: the invasion did happen)."""
+    tok, head = x.tok, _head_past_quote(x)
+    in_slot = tok.dep == "obj" or (tok.dep == "obl" and x.tree.particle(tok) in ("に", "を"))
+    if tok.pos in NOUNS and in_slot and head.lemma in x.know.grammar.cancelling_verbs:
+        return NOT_AN_EVENT
+    return None
+
+
+def _noun(x: Lookup) -> bool:
+    return x.tok.pos in NOUNS
+
+
+def _passive_head(head: Token, tree: DepTree) -> bool:
+    return any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[head.i])
+
+
+def made_subject(x: Lookup) -> Answer:
+    """彼は国外退去処分とされた → 16 on 処分: a measure someone is made subject to."""
+    head = _head_past_quote(x)
+    tok, tree = x.tok, x.tree
+    if not _noun(x) or tok.dep != "obl" or tree.particle(tok) != "と" or head.lemma != "する":
         return None
-    return tok, tok, pred, start
+    return head if _passive_head(head, tree) else None
 
 
-def obtains_from_actor(verb: Token, tree: DepTree, know: Knowledge, actor_tokens: set[int]) -> bool:
+def listed_item(x: Lookup) -> Answer:
+    """対ソ輸出停止、輸入停止措置も課した → two 16s: an item listed before a light verb's noun."""
+    head, tok, tree = _head_past_quote(x), x.tok, x.tree
+    listed = (
+        _noun(x)
+        and tok.dep == "nmod"
+        and tree.particle(tok) == ""
+        and any(c.dep == "punct" and c.text == "、" for c in tree.children[tok.i])
+        and predicate_noun(head, tree, x.know)
+    )
+    if not listed:
+        return None
+    light_head = tree.tokens[head.head]
+    return (
+        light_head if light_head.lemma in x.light and head.dep in ("obj", "nsubj", "obl") else None
+    )
+
+
+def light_verb(x: Lookup) -> Answer:
+    """米国は禁輸措置を取った → 16 governed by 取った: an event noun in a light verb's slot
+    (禁輸措置を取る, 交渉が行われた, 交渉に踏み切る, …援助も行った)."""
+    if not _noun(x):
+        return None
+    head, tok, tree = _head_past_quote(x), x.tok, x.tree
+    light = x.light | (
+        {head.lemma} if obtains_from_actor(head, tree, x.know, x.actor_tokens) else set()
+    )
+    # (the subject of an active verb is no light-verb slot: 禁輸は影響を与えた; 和平に意味を
+    # 為した: the verb's object is what it does)
+    slot = (
+        tok.dep == "obj"
+        or (tok.dep == "nsubj" and (_passive_head(head, tree) or tree.particle(tok) == "も"))
+        or (
+            tok.dep == "obl"
+            and tree.particle(tok) in ("に", "にも", "には")
+            and not any(c.dep == "obj" for c in tree.children[head.i])
+        )
+    )
+    if not slot or head.lemma not in light:
+        return None
+    phrase = "".join(t.text for t in tree.tokens[x.start : tok.i + 1])
+    if tok.dep == "obj" and x.know.lexicon.lookup_exact_suffix(f"{phrase}を{head.lemma}"):
+        return NOT_AN_EVENT  # 支援を表明: the phrase is the event, coded on its verb
+    return head
+
+
+def measure_noun(x: Lookup) -> Answer:
+    """資産凍結の措置を取った → 16 governed by 取った: the event noun names the measure."""
+    head, tok, tree = _head_past_quote(x), x.tok, x.tree
+    measure = tree.tokens[head.head]
+    if (
+        _noun(x)
+        and tok.dep == "nmod"
+        and tree.particle(tok) == "の"
+        and head.lemma in x.know.grammar.measure_nouns
+        and head.dep == "obj"
+        and measure.lemma in x.light
+    ):
+        return measure
+    return None
+
+
+def venue_talks(x: Lookup) -> Answer:
+    """マルタ会談で両首脳は宣言した → 04 on 会談: talks named as the setting of an act took
+    place (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)."""
+    tok, tree = x.tok, x.tree
+    venue = tree.particle(tok) in ("で", "において")
+    if _noun(x) and x.pred.lemma.endswith("会談") and tok.dep == "obl" and venue:
+        return _head_past_quote(x)
+    return None
+
+
+def nominal_agent(x: Lookup) -> Answer:
+    """ドイツによるソ連侵攻 → DEU→SUN: a nominal event with its own agent is an event, also when
+    the parser hangs the agent inside its genitive or target (ソ連による…運動に対する弾圧)."""
+    if not _noun(x):
+        return None
+    tok, tree, g = x.tok, x.tree, x.know.grammar
+    if any(tree.particle(c) in g.agent_cases for c in tree.children[tok.i]):
+        return tok
+    for c in tree.children[tok.i]:
+        if c.dep == "nmod" and tree.particle(c) in ("の", *g.modifier_target_cases):
+            inside = tree.phrase(c) - {c.i}
+            if any(tree.particle(tree.tokens[i]) in g.agent_cases for i in inside):
+                return tok
+    return None
+
+
+def nominal_genitive(x: Lookup) -> Answer:
+    """米国のソ連承認, インドの核実験に続き → an event noun with a genitive actor is an event
+    when its target is inside it, it needs none, or another predicate answers it."""
+    if not _noun(x):
+        return None
+    tok, tree, know, head = x.tok, x.tree, x.know, _head_past_quote(x)
+    genitive = any(
+        tree.particle(c) == "の" and tree.phrase(c) & x.actor_tokens for c in tree.children[tok.i]
+    )
+    if not genitive:
+        return None
+    inner = any(i in x.actor_tokens for i in range(x.start, tok.i + 1))  # (訪中: in tok)
+    answered = predicate_noun(head, tree, know) or (
+        head.pos == "VERB" and know.lexicon.lookup(head.lemma, head.lemma) is not None
+    )
+    unilateral = x.pred.code.startswith("15") or x.pred.lemma in know.grammar.unilateral
+    if inner or unilateral or (tok.dep in ("obl", "obj") and answered):
+        return tok
+    return None
+
+
+def paired_talks(x: Lookup) -> Answer:
+    """米ロの直接の対話 → USA–RUS 04: talks between the parties a compound names (not a
+    council: バルト三国の各最高会議 are three bodies)."""
+    tok, tree = x.tok, x.tree
+    if not _noun(x) or not x.pred.code.startswith("04") or x.pred.lemma.endswith("会議"):
+        return None
+    paired = any(tree.particle(c) == "の" and c.i in x.pair_tokens for c in tree.children[tok.i])
+    return tok if paired else None
+
+
+def nominal_needs_anchor(x: Lookup) -> Answer:
+    """ソ連の侵攻の影響 → no event: an event noun none of the rules above anchors is a topic."""
+    return NOT_AN_EVENT if _noun(x) else None
+
+
+def own_predicate(x: Lookup) -> Answer:
+    """米国はソ連を承認した → 05 on 承認した: a verb governs itself."""
+    return x.tok
+
+
+PREDICATE_RULES: tuple[Rule[Attach], ...] = tuple(
+    rule(rule_id, fn)
+    for rule_id, fn in (
+        ("predicate.light-verb-yields", light_verb_yields),
+        ("predicate.progressive-description", progressive_description),
+        ("predicate.measure-step", measure_step),
+        ("predicate.cancelled", cancelled),
+        ("predicate.made-subject", made_subject),
+        ("predicate.listed-item", listed_item),
+        ("predicate.light-verb", light_verb),
+        ("predicate.measure-noun", measure_noun),
+        ("predicate.venue-talks", venue_talks),
+        ("predicate.nominal-agent", nominal_agent),
+        ("predicate.nominal-genitive", nominal_genitive),
+        ("predicate.paired-talks", paired_talks),
+        ("predicate.nominal-needs-anchor", nominal_needs_anchor),
+        ("predicate.own", own_predicate),
+    )
+)
+
+
+def predicate_at(
+    tok: Token,
+    tree: DepTree,
+    know: Knowledge,
+    actor_tokens: frozenset[int],
+    pair_tokens: frozenset[int] = frozenset(),
+    disabled: frozenset[str] = frozenset(),
+) -> Hit | None:
+    """The hit if tok is an event predicate. `pair_tokens`: the tokens of compounds naming
+    several actors (米ソ, 米ロ)."""
+    found = lookup(tok, tree, know)
+    if found is None:
+        return None
+    pred, start, phrasal = found
+    x = Lookup(tok, pred, start, phrasal, tree, know, actor_tokens, pair_tokens)
+    for r in PREDICATE_RULES:
+        if r.id in disabled:
+            continue
+        answer = r.apply(x)
+        if answer is None:
+            continue
+        if isinstance(answer, str):
+            return None
+        return Hit(tok, answer, pred, start, r.id)
+    return None
+
+
+def obtains_from_actor(
+    verb: Token, tree: DepTree, know: Knowledge, actor_tokens: frozenset[int] | set[int]
+) -> bool:
     """スターリンから譲歩を得た: a verb of obtaining whose giver, marked から, is an actor."""
     return verb.lemma in know.grammar.obtaining_verbs and any(
         tree.particle(c) in ("から", "からの") and tree.phrase(c) & actor_tokens

@@ -15,7 +15,7 @@ import duckdb
 from kankei.errors import StoreError
 from kankei.model import Document, Event
 from kankei.store.filters import EventQuery, event_where
-from kankei.store.schema import DDL, SCHEMA_VERSION
+from kankei.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION
 
 EXPORT_FIELDS = [
     "id",
@@ -48,6 +48,7 @@ EXPORT_FIELDS = [
     "pred_start",
     "pred_end",
     "doc_id",
+    "rules",
 ]
 
 
@@ -109,9 +110,18 @@ class Store:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(row[0]) != SCHEMA_VERSION:
+            return
+        version = int(row[0])
+        while version in MIGRATIONS and version < SCHEMA_VERSION:
+            for stmt in MIGRATIONS[version]:
+                self.con.execute(stmt)
+            version += 1
+            self.con.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)]
+            )
+        if version != SCHEMA_VERSION:
             raise StoreError(
-                f"schema version {row[0]}, this kankei writes {SCHEMA_VERSION}: "
+                f"schema version {version}, this kankei writes {SCHEMA_VERSION}: "
                 "ingest into a new file",
                 path=str(self.path),
             )
@@ -122,7 +132,11 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError("not a kankei database", path=str(self.path)) from exc
         if row is None or int(row[0]) != SCHEMA_VERSION:
-            raise StoreError("schema version mismatch", path=str(self.path))
+            raise StoreError(
+                f"schema version {row[0] if row else '?'}, this kankei reads {SCHEMA_VERSION}: "
+                "a write (kankei ingest) migrates an older store",
+                path=str(self.path),
+            )
 
     # -- writes -------------------------------------------------------------------------
 
@@ -215,6 +229,7 @@ class Store:
                         ev.mode,
                         ev.confidence,
                         ev.rule,
+                        list(ev.rules),
                     ]
                 )
             if rows:
@@ -238,6 +253,10 @@ class Store:
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
+
+    def document_names(self) -> set[str]:
+        """The file names of the stored documents."""
+        return {str(r[0]) for r in self.con.execute("SELECT name FROM documents").fetchall()}
 
     def root_counts(self) -> list[tuple[str, int]]:
         rows = self.con.execute(
@@ -268,7 +287,7 @@ class Store:
                    e.target, e.source_text, e.target_text, e.code, e.root, e.goldstein,
                    e.quad_class, e.plover, e.predicate, e.negated, e.confidence, e.rule, e.mode,
                    e.source_agent, e.target_agent, e.date_precision, e.date_rule,
-                   e.date_start, e.date_end, e.pred_start, e.pred_end, e.doc_id
+                   e.date_start, e.date_end, e.pred_start, e.pred_end, e.doc_id, e.rules
             FROM events e JOIN documents d USING (doc_id)
             {where}
             ORDER BY d.name, e.sent_start, e.pred_start, e.source, e.target

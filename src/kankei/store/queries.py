@@ -25,7 +25,8 @@ _EVENT_COLUMNS = """
     e.date, e.date_text, e.date_precision, e.date_start, e.date_end, e.year,
     e.source, e.target, e.source_text, e.target_text, e.source_agent, e.target_agent,
     e.code, e.root, e.goldstein, e.quad_class, e.plover,
-    e.predicate, e.pred_start, e.pred_end, e.negated, e.mode, e.confidence, e.rule
+    e.predicate, e.pred_start, e.pred_end, e.negated, e.mode, e.confidence, e.rule,
+    e.rules
 """
 
 # the order needs only the events table, so a page is chosen before any join

@@ -1,6 +1,6 @@
 """The store's schema. Bump SCHEMA_VERSION when a table changes."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -57,7 +57,8 @@ DDL = [
         negated BOOLEAN NOT NULL,
         mode VARCHAR NOT NULL,
         confidence DOUBLE NOT NULL,
-        rule VARCHAR NOT NULL
+        rule VARCHAR NOT NULL,
+        rules VARCHAR[] NOT NULL
     )""",
     """CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, year)""",
     """CREATE TABLE IF NOT EXISTS unknown_mentions (
@@ -76,3 +77,9 @@ DDL = [
         doc_id VARCHAR NOT NULL
     )""",
 ]
+
+# schema_version -> the statements that bring a store of that version to the next one
+MIGRATIONS: dict[int, list[str]] = {
+    # 4: the ids of the rules that fired, as data (before, only the readable `rule` summary)
+    3: ["ALTER TABLE events ADD COLUMN rules VARCHAR[] DEFAULT []"],
+}

@@ -1,0 +1,154 @@
+"""The coder's table of contents: every extraction rule, in the order it runs.
+
+A sentence's tokens are looked up as predicates (PREDICATE_RULES decide which token governs
+each); each hit becomes a draft whose argument frame the FRAME_RULES repair; CANDIDATE_RULES
+then refine the draft in this order, each returning it changed, unchanged or dropped; what
+is left is emitted (a source, and a target or a unilateral act, are required). SENTENCE_RULES
+look at the sentence's events together, DOCUMENT_RULES at the document's.
+
+Any rule can be switched off by its id (`kankei ingest --disable-rule ID`); `kankei rules`
+lists them with their examples; bench/ablation.py measures each one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kankei.extract.draft import Draft, Scope
+from kankei.extract.frame import FRAME_RULES
+from kankei.extract.predicates import PREDICATE_RULES
+from kankei.extract.registry import Rule, rule
+from kankei.extract.rules import (
+    arguments,
+    dates,
+    drops,
+    modes,
+    roots,
+    sources,
+    targets,
+    voice,
+    zero,
+)
+from kankei.extract.statements import STATEMENT_RULES
+from kankei.model import Event
+
+Refine = Callable[[Draft, Scope, Sequence[Event]], Draft | None]
+
+CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
+    rule(rule_id, fn)
+    for rule_id, fn in (
+        # when: the event's own clause, its chain, its sentence, the sentence before
+        ("date.own-clause", dates.own_clause),
+        ("date.clause-chain", dates.clause_chain),
+        ("date.in-sentence", dates.in_sentence),
+        ("date.carried", dates.carried),
+        ("voice.passive", voice.passive),
+        # who and whom, from the predicate's own frame
+        ("source.passive-agent", arguments.passive_agent),
+        ("target.passive-subject", arguments.passive_subject),
+        ("target.passive-described", arguments.passive_described),
+        ("source.passive-ni-agent", arguments.passive_ni_agent),
+        ("source.subject", arguments.subject),
+        ("source.agent", arguments.agent),
+        ("source.nominal-genitive", arguments.nominal_genitive),
+        ("source.agent-of-subject", arguments.agent_of_subject),
+        ("target.case", arguments.case_target),
+        ("target.light-verb-genitive", arguments.light_verb_genitive),
+        ("target.nominal-patient", arguments.nominal_patient),
+        ("source.partners", arguments.partners),
+        ("target.agreed-act-parties", arguments.agreed_act_parties),
+        ("source.between", arguments.between),
+        ("target.manner-clause", arguments.manner_clause),
+        ("target.violence-locative", arguments.violence_locative),
+        ("target.nested", arguments.nested),
+        # sources the frame does not state
+        ("source.cleft", sources.cleft),
+        ("source.inherited", sources.inherited),
+        ("source.named-parties", sources.named_parties),
+        ("source.treaty-parties", sources.treaty_parties),
+        ("drop.publication", drops.publication),
+        # targets the frame does not state
+        ("target.passive-topic", targets.passive_topic),
+        ("target.recall-host", targets.recall_host),
+        ("target.compound", targets.compound),
+        ("target.joint-subjects", targets.joint_subjects),
+        # what was done: negation, code rewrites, mode
+        ("mode.negation", roots.negation),
+        ("root.recall", roots.recall),
+        ("root.against", roots.against),
+        ("root.mass-killing", roots.mass_killing),
+        ("root.agree-to-act", roots.agree_to_act),
+        ("root.negated-entry", roots.negated_entry),
+        ("root.joint-declaration", roots.joint_declaration),
+        ("mode.requested", modes.requested),
+        ("mode.condition", modes.condition),
+        ("mode.ability", modes.ability),
+        ("mode.consequence", modes.consequence),
+        ("mode.markers", modes.markers),
+        ("root.attempt", roots.attempt),
+        ("mode.attempt", modes.attempt),
+        # targets read from what the act is about, then unsaid targets
+        ("target.treaty-counterparts", targets.treaty_counterparts),
+        ("target.quoted", targets.quoted),
+        ("drop.allies", drops.allies),
+        ("target.zero-verbal", zero.verbal_act),
+        ("target.zero-material", zero.material_act),
+        ("target.unilateral", zero.unilateral),
+        ("date.distributed", dates.distributed),
+    )
+)
+
+# run by events.extract_events over the sentence's events, in this order
+SENTENCE_RULE_IDS: tuple[str, ...] = ("drop.inferred-duplicate", *STATEMENT_RULES)
+SENTENCE_RULE_EXAMPLES = {
+    "drop.inferred-duplicate": "日ソ共同宣言が調印され、日ソ両国が署名した → one 05: parties "
+    "inferred from a name add nothing to the act stated with its parties",
+    "root.threat": "米国は追加関税を課すと中国に警告した → 130: a warning of the speaker's own "
+    "coercion is a threat",
+    "root.foretold": "英国はドイツによるソ連攻撃をソ連に警告した → GBR→SUN 064: a third "
+    "party's force foretold to its target is intelligence passed on",
+    "root.accusation": "イラクはクウェートが協定を破ったと主張した → IRQ→KWT 112: a hostile act "
+    "an actor says another did is an accusation",
+    "drop.reporting-statement": "ソ連は撤退すると表明した → the withdrawal is coded, not the "
+    "statement that reports it",
+    "mode.threatened": "米国は追加関税を課すと警告した → the tariffs are hypothetical: "
+    "threatened, not imposed",
+}
+
+# run by coding.Coder.code_document over each event as the document is read, in this order
+DOCUMENT_RULE_IDS: tuple[str, ...] = (
+    "mode.future",
+    "date.same-event",
+    "date.episode-year",
+    "target.occupier",
+)
+DOCUMENT_RULE_EXAMPLES = {
+    "mode.future": "来週、両首脳は会談する → future: an act dated after the document",
+    "date.same-event": "先月、両首脳は会談した。…会談ではXが話し合われた → the later mention "
+    "takes the date the text gave the event",
+    "date.episode-year": "1961年6月、米ソは会談した。英国は抗議した → 1961: a date carried to "
+    "other parties keeps only its year",
+    "target.occupier": "レジスタンスがフランスでドイツ軍を攻撃した → DEU: an armed act against "
+    "an occupied state is aimed at the occupier",
+}
+
+
+def all_rule_ids() -> tuple[str, ...]:
+    """Every rule id, in the order the rules run."""
+    return (
+        *(r.id for r in PREDICATE_RULES),
+        *(r.id for r in FRAME_RULES),
+        *(r.id for r in CANDIDATE_RULES),
+        *SENTENCE_RULE_IDS,
+        *DOCUMENT_RULE_IDS,
+    )
+
+
+def rule_table() -> list[tuple[str, str]]:
+    """(id, example) of every rule, in the order the rules run."""
+    return [
+        *((r.id, r.example) for r in PREDICATE_RULES),
+        *((r.id, r.example) for r in FRAME_RULES),
+        *((r.id, r.example) for r in CANDIDATE_RULES),
+        *((i, SENTENCE_RULE_EXAMPLES[i]) for i in SENTENCE_RULE_IDS),
+        *((i, DOCUMENT_RULE_EXAMPLES[i]) for i in DOCUMENT_RULE_IDS),
+    ]

@@ -1,0 +1,159 @@
+"""Sources the predicate's own frame does not state: borrowed from the clause chain, a cleft,
+or the parties a talk or a treaty is named after."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kankei.extract.actors import resolve
+from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, is_actor, phrase_actors
+from kankei.extract.draft import Arg, Draft, MentionTokens, Scope
+from kankei.extract.grammar import Grammar
+from kankei.extract.tree import DepTree
+from kankei.model import Event, Mention, Token
+
+TIME_CLAUSE_HEADS = frozenset({"とき", "時", "際", "場合", "ところ"})
+
+
+def _may_borrow(d: Draft, scope: Scope) -> bool:
+    """Only a predicate with no subject of its own borrows one; a subject that is not an actor
+    (歴史家は…述べた, 活動は終了した) means the event is not between actors; and the subject of
+    a passive is who suffers it (決断を迫られる)."""
+    if d.sources.mentions:
+        return False
+    if d.passive and d.gov.lemma not in scope.know.grammar.passive_light_verbs:
+        return False
+    return not has_subject(d.gov, d.tok, scope.tree, scope.know.grammar, d.passive)
+
+
+def cleft(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """ラブロフと会談したのは、ハースであった → USA→RUS: who did it is what the sentence ends on."""
+    if not _may_borrow(d, scope):
+        return d
+    tree, gov = scope.tree, d.gov
+    nominalised = any(c.lemma == "の" and c.dep == "mark" for c in tree.children[gov.i])
+    if not nominalised or not any(
+        tree.particle(c) == "は" or c.text == "は" for c in tree.children[gov.i]
+    ):
+        return d
+    # (the parser may make the nominalised clause a root of its own)
+    heads = (
+        [tree.tokens[gov.head]]
+        if gov.dep == "csubj"
+        else [t for t in tree.tokens if t.dep == "ROOT" and t.i > gov.i]
+    )
+    head = heads[-1] if heads else gov
+    if not any(c.dep == "cop" for c in tree.children[head.i]):
+        return d
+    found = phrase_actors(head, tree, scope.mention_tokens, d.when, scope.know.grammar, "agent")
+    return replace(d, sources=Arg(tuple(found), "cleft")) if found else d
+
+
+def inherited(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """ソ連はエストニアを占領し、ラトビアを併合した → SUN→LVA: the subject of the clause chain
+    (on a later verb, an earlier clause, or hung by the parser on a neighbour)."""
+    if not _may_borrow(d, scope):
+        return d
+    found = inherited_source(d.gov, scope.tree, scope.mention_tokens, d.when, scope.know.grammar)
+    return replace(d, sources=found) if found.mentions else d
+
+
+def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
+    return not d.sources.mentions and d.pred.code[:2] in scope.know.grammar.symmetric_roots
+
+
+def named_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """米ソ首脳会談が行われた → USA–SUN 04: talks and treaties with no actor of their own are
+    between the parties they name (a compound, or exactly two states)."""
+    if not _symmetric_unstated(d, scope):
+        return d
+    named = _named_parties(party_region(d, scope), scope.mention_tokens, d.when)
+    if len(named) > 1:
+        return replace(d, sources=Arg(named[:1], "named"), targets=Arg(named[1:], "named"))
+    return d
+
+
+def treaty_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """SALT IIの交渉 → USA–SUN 04: the parties of a treaty known by name (the one named last,
+    nearest to the predicate: START Iに続くSTART IIの合意)."""
+    if not _symmetric_unstated(d, scope):
+        return d
+    region = party_region(d, scope)
+    if _named_parties(region, scope.mention_tokens, d.when):
+        return d
+    for found, toks in reversed(scope.treaty_tokens):
+        if toks and toks <= region and found.treaty.parties:
+            name = scope.text[found.start : found.end]
+            named = tuple(
+                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
+                for code in found.treaty.parties
+            )
+            if len(named) > 1:
+                return replace(
+                    d, sources=Arg(named[:1], "treaty"), targets=Arg(named[1:], "treaty")
+                )
+            return d
+    return d
+
+
+def party_region(d: Draft, scope: Scope) -> set[int]:
+    """Where a meeting or a treaty names its parties: its own compound and modifiers (米ソ首脳
+    会談, 米国とソ連の会談), the compound of its verb's subject or object (日ソ共同宣言に調印)."""
+    tree, tok, gov = scope.tree, d.tok, d.gov
+    treaty = d.pred.code[:2] == "05"
+    region = set(range(d.hit.comp_start, tok.i + 1))
+    for c in tree.children[tok.i]:
+        if c.dep in ("nmod", "acl"):
+            region |= tree.descendants(c) | {c.i}
+    passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
+    for c in tree.children[gov.i]:
+        # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb); a
+        # treaty signed is named by its subject or object, but the subject of an active verb
+        # is what acts (米ソ同盟が終結を迎えた) and a visit's object is whom it visits
+        signed = treaty and ((c.dep == "nsubj" and passive) or c.dep == "obj")
+        if signed or tree.particle(c) in scope.know.grammar.agent_cases:
+            region |= set(range(tree.compound_start(c), c.i + 1))
+    return region
+
+
+def _named_parties(
+    region: set[int], mention_tokens: MentionTokens, when: str | None
+) -> tuple[Mention, ...]:
+    """A compound (米ソ), else exactly two states named in the region."""
+    inside = [raw for raw, toks in mention_tokens if toks and toks <= region and is_actor(raw)]
+    for raw in inside:
+        if raw.rule == "compound":
+            return tuple(resolve(raw, when))
+    first = {m.code: m for raw in reversed(inside) for m in resolve(raw, when)}
+    if len(first) == 2:
+        return tuple(sorted(first.values(), key=lambda m: m.start))
+    return ()
+
+
+def has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive: bool) -> bool:
+    """Whether the predicate has a subject of its own — not a setting (湾岸戦争では) nor a
+    count (1度は) that the parser took for one."""
+    cases = {"によって", "により", "による"} if passive else {"は", "が", "も"}
+    cases &= set(grammar.agent_cases) | set(grammar.source_cases)
+    return any(
+        tree.particle(c) in cases
+        and c.dep in ("nsubj", "obl", "nmod", "dislocated")
+        and not any(n.dep == "nummod" for n in tree.children[c.i])
+        and c.lemma not in TIME_CLAUSE_HEADS  # (…したときは)
+        and not _in_time_clause(c, holder, tree)
+        for holder in {gov.i, tok.i}
+        for c in tree.children[holder]
+    )
+
+
+def _in_time_clause(subject: Token, holder: int, tree: DepTree) -> bool:
+    """侵攻が延期されたときは不平を言った: a が before a clause of time (…したときは) is that
+    clause's subject, though the parser may hang it on the main verb."""
+    return tree.particle(subject) == "が" and any(
+        t.dep == "acl" and tree.tokens[t.head].lemma in TIME_CLAUSE_HEADS and t.head < holder
+        for t in tree.tokens[subject.i + 1 : holder]
+    )
+
+
+__all__ = ["CLAUSE_DEPS"]

@@ -1,0 +1,120 @@
+"""Targets the frame does not state: who suffers a passive chain, one's own envoy's host, the
+actor inside the predicate's compound, joint subjects, a treaty's other party, a quoted actor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kankei.extract.actors import resolve
+from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, inner_targets
+from kankei.extract.draft import Arg, Draft, Scope
+from kankei.extract.statements import quoted_actor
+from kankei.model import Event, Mention
+
+
+def passive_topic(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """イラクはクウェートを空爆し、安保理から非難された → UN→IRQ: the topic of the chain is
+    who suffers a passive."""
+    if not d.passive or d.targets.mentions:
+        return d
+    topic = inherited_source(d.gov, scope.tree, scope.mention_tokens, d.when, scope.know.grammar)
+    doers = {m.code for m in d.sources.mentions}
+    if topic.mentions and not doers & {m.code for m in topic.mentions}:
+        return replace(d, targets=Arg(topic.mentions, "topic"))
+    return d
+
+
+def recall_host(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """米国は駐ソ米国大使を呼び出した → USA→SUN 161: one's own envoy called home is a recall,
+    aimed at the state the envoy was posted to."""
+    if d.pred.code[:2] not in scope.know.grammar.recall_roots:
+        return d
+    tree = scope.tree
+    own = {m.code for m in d.sources.mentions}
+    for c in tree.children[d.gov.i]:
+        if tree.particle(c) != "を":
+            continue
+        phrase = tree.phrase(c) | {c.i}
+        inside = [raw for raw, toks in scope.mention_tokens if toks & phrase]
+        hosts = [raw for raw in inside if raw.posted]
+        others = {m.code for raw in inside if not raw.posted for m in resolve(raw, d.when)}
+        if hosts and own and others <= own:
+            host = resolve(hosts[0], d.when)[0]
+            if host.code in own:
+                return d
+            return replace(d, recall=True, targets=Arg((host,), "posted"))
+    return d
+
+
+def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """米国は対ソ禁輸を行った → USA→SUN: an actor inside the predicate's own compound is its
+    target (訪米, ソ連侵攻); a meeting, named after its venue, only by a prefix (訪米)."""
+    if d.targets.mentions:
+        return d
+    venue_named = d.pred.code.startswith("04")
+    inner = inner_targets(d.tok, d.hit.comp_start, scope.mention_tokens, d.when, venue_named)
+    if not inner:
+        return d
+    # 反ソ演説, 反米宣伝: a statement against the state its compound names
+    against = any(scope.text[m.start - 1 : m.start] == "反" for m in inner)
+    return replace(d, targets=Arg(tuple(inner), "compound"), against=against)
+
+
+def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """米ソは条約に署名した → USA→SUN: joint subjects of a two-party act; the first named is
+    the source."""
+    g = scope.know.grammar
+    symmetric = (
+        d.pred.code[:2] in g.symmetric_roots
+        or any(d.pred.lemma.endswith(word) for word in g.symmetric)
+        or d.pred.lemma in g.joint_declarations
+    )
+    if d.targets.mentions or not symmetric or d.pred.lemma in g.unilateral:
+        return d
+    codes = list(dict.fromkeys(m.code for m in d.sources.mentions))
+    if len(codes) < 2:
+        return d
+    first = tuple(m for m in d.sources.mentions if m.code == codes[0])[:1]
+    rest = tuple(m for m in d.sources.mentions if m.code != codes[0])
+    return replace(d, sources=Arg(first, d.sources.how), targets=Arg(rest, "joint"))
+
+
+# signing, ratifying, promising, refusing or abrogating a treaty (not an occupation dated by
+# one: ブレスト＝リトフスク条約締結後にドイツが占領した)
+TREATY_ACTS = frozenset({"03", "05", "12", "16"})
+
+
+def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """ソ連は対日平和条約への署名を拒否した → SUN→JPN: a treaty acted on names whom the act is
+    aimed at (its other parties; not guessed for a subject itself guessed)."""
+    if d.targets.mentions or d.sources.how != "case" or d.code[:2] not in TREATY_ACTS:
+        return d
+    tree = scope.tree
+    region = set(range(tree.compound_start(d.tok), d.tok.i + 1))
+    for holder in {d.tok.i, d.gov.i}:
+        for c in tree.children[holder]:
+            # (not inside a clause: …が条約に違反した疑いを調査した is aimed at the violator)
+            if c.dep in ("obj", "nmod", "obl") and tree.particle(c) in ("を", "に", "の", "への"):
+                region |= tree.descendants(c, stop=CLAUSE_DEPS) | {c.i}
+    own = {m.code for m in d.sources.mentions}
+    for found, toks in reversed(scope.treaty_tokens):
+        if toks and toks <= region:
+            codes = sorted({c for s in own for c in found.treaty.counterparts(s)} - own)
+            name = scope.text[found.start : found.end]
+            named = tuple(
+                Mention(code, name, found.start, found.end, "treaty", entry=f"treaty:{name}")
+                for code in codes
+            )
+            return replace(d, targets=Arg(named, "treaty")) if named else d
+    return d
+
+
+def quoted(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """米国は「ソ連は約束を破った」と述べた → USA→SUN: a statement is about the actor its
+    quotation names."""
+    zero_roots = scope.know.grammar.zero_target_roots | {"01"}
+    if d.targets.mentions or d.code[:2] not in zero_roots:
+        return d
+    about = quoted_actor(d.gov, scope.tree, scope.mention_tokens, d.sources, d.when)
+    return replace(d, targets=Arg((about,), "quote")) if about is not None else d
