@@ -107,6 +107,10 @@ class Pipeline:
     def code_many(self, docs: Sequence[Document]) -> list[CodedDocument]:
         """Code several documents with one stream through the parser, so that its batches
         stay full however short the documents are."""
+        return self.code_parsed(docs, self.parse_many(docs))
+
+    def parse_many(self, docs: Sequence[Document]) -> list[ParsedDocument]:
+        """The parse of what each document needs parsed, with its dictionary matches."""
         todo: list[Sentence] = []
         owners: list[int] = []
         # the dictionary matches that choose what to parse serve the coder again
@@ -122,16 +126,34 @@ class Pipeline:
         parsed: list[dict[int, ParsedSentence]] = [{} for _ in docs]
         for k, ps in zip(owners, self.parser.parse(todo), strict=True):
             parsed[k][ps.sentence.index] = ps
+        return [ParsedDocument(p, f) for p, f in zip(parsed, found, strict=True)]
+
+    def code_parsed(
+        self,
+        docs: Sequence[Document],
+        parses: Sequence[ParsedDocument],
+        coder: Coder | None = None,
+    ) -> list[CodedDocument]:
+        """Code parsed documents (with another coder, e.g. some rules switched off)."""
+        coder = coder or self.coder
         return [
-            self.coder.code_document(
+            coder.code_document(
                 doc.sentences,
-                parsed[k],
+                parse.sentences,
                 doc.doc_date,
                 doc.doc_date_source != LATEST_EVENT,
-                found[k],
+                parse.matches,
             )
-            for k, doc in enumerate(docs)
+            for doc, parse in zip(docs, parses, strict=True)
         ]
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document's parsed sentences by index, and the dictionary matches that chose them."""
+
+    sentences: dict[int, ParsedSentence]
+    matches: dict[int, list[RawMention]]
 
 
 def ingest(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.extract.test_events import code, triples
+from tests.coding import code, triples
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,7 @@
 
 import pytest
 
-from kankei.model import Sentence
-
-
-def code_doc(pipeline, texts, doc_date=None):
-    sents = []
-    pos = 0
-    for i, text in enumerate(texts):
-        sents.append(
-            Sentence("t", i, pos, pos + len(text), text, tuple(range(pos, pos + len(text))))
-        )
-        pos += len(text)
-    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse(sents)}
-    return pipeline.coder.code_document(sents, parsed, doc_date)
+from tests.coding import code_sentences as code_doc
 
 
 def triples(coded, index):

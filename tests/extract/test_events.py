@@ -2,21 +2,7 @@
 
 import pytest
 
-from kankei.model import Sentence
-
-
-def code(pipeline, text, doc_date=None):
-    sent = Sentence("t", 0, 0, len(text), text, tuple(range(len(text))))
-    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse([sent])}
-    return pipeline.coder.code_document([sent], parsed, doc_date).events
-
-
-def triples(events, asserted=True):
-    return {
-        (e.source, e.target, e.root)
-        for e in events
-        if not asserted or (not e.negated and e.mode == "asserted")
-    }
+from tests.coding import code, triples
 
 
 @pytest.mark.parametrize(

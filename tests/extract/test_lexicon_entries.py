@@ -3,13 +3,7 @@ team wrote for one word or construction, with the root code the coding guideline
 
 import pytest
 
-from kankei.model import Sentence
-
-
-def code(pipeline, text):
-    sent = Sentence("t", 0, 0, len(text), text, tuple(range(len(text))))
-    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse([sent])}
-    return pipeline.coder.code_document([sent], parsed, None).events
+from tests.coding import code
 
 
 def asserted(events):

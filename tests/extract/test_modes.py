@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.extract.test_events import code
+from tests.coding import code
 
 
 def modes(events):

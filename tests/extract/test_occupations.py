@@ -4,7 +4,7 @@ import pytest
 
 from kankei.errors import DataFileError
 from kankei.extract.occupations import load_occupations, parse_occupations
-from tests.extract.test_events import code, triples
+from tests.coding import code, triples
 
 
 @pytest.mark.parametrize(

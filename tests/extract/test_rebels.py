@@ -3,7 +3,7 @@ whose war is the setting."""
 
 import pytest
 
-from tests.extract.test_events import code, triples
+from tests.coding import code, triples
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ sentences, needs the parser)."""
 
 import pytest
 
-from tests.extract.test_events import code
+from tests.coding import code
 
 
 def coded(events):

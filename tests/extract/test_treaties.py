@@ -4,7 +4,7 @@ import pytest
 
 from kankei.errors import DataFileError
 from kankei.extract.treaties import load_treaties, parse_treaties
-from tests.extract.test_events import code, triples
+from tests.coding import code, triples
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,10 @@ class Coder:
     knowledge: Knowledge
     actors: ActorDictionary
 
+    def with_disabled(self, rule_ids: frozenset[str]) -> Coder:
+        """The same coder with these rules switched off (the dictionaries are shared)."""
+        return replace(self, knowledge=replace(self.knowledge, disabled=rule_ids))
+
     def needs_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
         """Cheap test: only sentences naming an actor (or pointing back to one) can hold an
         event. `named`: the sentence's dictionary matches, when the caller has them."""

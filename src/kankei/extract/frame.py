@@ -16,8 +16,8 @@ from kankei.model import Mention, Token
 
 @dataclass(frozen=True)
 class Frame:
-    """The predicate's phrases by case particle; partners (英国と共に) apart; the tokens of an
-    agent the parser hung inside another phrase."""
+    """The predicate's phrases by case particle; partners (英国と共に) apart; the tokens of an agent
+    the parser hung inside another phrase."""
 
     by_case: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     partners: tuple[Token, ...] = ()
@@ -48,8 +48,8 @@ def holders(hit: Hit) -> list[Token]:
 
 
 def _together_partner(arg: Token, tree: DepTree, grammar: Grammar) -> Token | None:
-    """英国と共に, イギリスなどと一緒に: the partner phrase, whichever way the parser hung it
-    (the partner under 共, or beside it)."""
+    """英国と共に, イギリスなどと一緒に: the partner phrase, whichever way the parser hung it (the
+    partner under 共, or beside it)."""
     if arg.lemma in grammar.together:
         return next((c for c in tree.children[arg.i] if tree.particle(c) == "と"), arg)
     if tree.particle(arg) == "と":
@@ -61,8 +61,8 @@ def _together_partner(arg: Token, tree: DepTree, grammar: Grammar) -> Token | No
 
 
 def build_frame(hit: Hit, scope: Scope, disabled: frozenset[str]) -> Frame:
-    """The phrases hung on the predicate (and on its event noun), then the repairs in order;
-    the ids of the repairs that added a phrase are recorded on the frame."""
+    """The phrases hung on the predicate (and on its event noun), then the repairs in order; the ids
+    of the repairs that added a phrase are recorded on the frame."""
     tree = scope.tree
     args = [c for h in holders(hit) for c in tree.children[h.i] if c.i != hit.tok.i]
     frame = Frame().adopt(args, tree, scope.know.grammar)
@@ -76,8 +76,8 @@ def build_frame(hit: Hit, scope: Scope, disabled: frozenset[str]) -> Frame:
 
 
 def object_counterpart(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """中国に懸念を伝えた → to CHN: the object is part of the predicate (懸念を伝える), and the
-    parser may hang the predicate's counterpart on it."""
+    """米国は北朝鮮への懸念を伝えた → USA→PRK 01: the object is part of the predicate (懸念を伝える
+    ), and the parser may hang the predicate's counterpart on it."""
     if "を" not in hit.pred.lemma:
         return frame
     tree = scope.tree
@@ -92,8 +92,8 @@ def object_counterpart(frame: Frame, hit: Hit, scope: Scope) -> Frame:
 
 
 def copular_quote(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """ソ連は米国を帝国主義だと批判した → SUN→USA: the parser may hang A (and the subject) on
-    the copular B, which only says what A is called."""
+    """中国はソ連を修正主義だと非難した → CHN→SUN 11: the parser may hang A (and the subject) on the
+    copular B, which only says what A is called."""
     tree, grammar = scope.tree, scope.know.grammar
     kept = ("を", *grammar.source_cases)
     args = [
@@ -110,8 +110,8 @@ def copular_quote(frame: Frame, hit: Hit, scope: Scope) -> Frame:
 
 
 def postposition_verb(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """米国はソ連に対し計画を通して物資を提供した → to SUN: a verb serving as a postposition
-    (を通して, に基づいて) is no clause of its own; what hangs on it is the predicate's."""
+    """米国はソ連に対し計画を通して物資を提供した → USA→SUN 07: a verb serving as a postposition (を
+    通して, に基づいて) is no clause of its own; what hangs on it is the predicate's."""
     tree, grammar = scope.tree, scope.know.grammar
     args = [
         a
@@ -124,8 +124,9 @@ def postposition_verb(frame: Frame, hit: Hit, scope: Scope) -> Frame:
 
 
 def manner_word(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """英米の特使を丁重に迎えた: the parser may take a manner word (丁重に, 正式に) for a clause
-    and hang the predicate's arguments on it."""
+    """ソ連は英米の特使を丁重に迎えた → SUN→GBR 04, SUN→USA 04: 英米の特使を丁重に迎えた: the parser
+    may take a manner word (丁重に, 正式に) for a clause and hang the predicate's arguments on
+    it."""
     tree, grammar = scope.tree, scope.know.grammar
     args = [
         a
@@ -146,7 +147,7 @@ def _asked_clauses(c: Token, hit: Hit, tree: DepTree) -> list[Token]:
 
 
 def request_addressee(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """日本は米国に撤退するよう要請した → to USA: the parser may hang the addressee on the
+    """日本は米国に撤退するよう要請した → JPN→USA 02: the parser may hang the addressee on the
     clause asked for (…しないよう, …することを要請, …するという条件を提示)."""
     tree = scope.tree
     addressed = ("に", "に対して", "に対し")
@@ -161,8 +162,9 @@ def request_addressee(frame: Frame, hit: Hit, scope: Scope) -> Frame:
 
 
 def degree_word(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """日本は北朝鮮の核実験に強い懸念を表明した: a degree word on the event noun takes its
-    arguments too (the parser hangs 核実験に on 強い)."""
+    """米国はインドの核実験に強い懸念を示した → USA→IND 01: 日本は北朝鮮の核実験に強い懸念を表明した
+    : a degree word on the event noun takes its arguments too (the parser hangs 核実験に on 強い
+    )."""
     tree = scope.tree
     if hit.tok.pos not in NOUNS:
         return frame
@@ -176,8 +178,8 @@ def degree_word(frame: Frame, hit: Hit, scope: Scope) -> Frame:
 
 
 def nominal_genitive(frame: Frame, hit: Hit, scope: Scope) -> Frame:
-    """ソ連によるリトアニア独立運動の抑圧 → SUN→LTU: a nominal's genitive is its agent (米国の
-    ソ連承認), unless an agent is named inside it: then that is the agent, the rest the patient."""
+    """ソ連によるリトアニア独立運動の抑圧 → SUN→LTU 17: a nominal's genitive is its agent (米国の ソ
+    連承認), unless an agent is named inside it: then that is the agent, the rest the patient."""
     tree, grammar = scope.tree, scope.know.grammar
     tok = hit.tok
     if hit.gov.i != tok.i or tok.pos not in NOUNS:

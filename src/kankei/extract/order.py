@@ -100,18 +100,18 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
 # run by events.extract_events over the sentence's events, in this order
 SENTENCE_RULE_IDS: tuple[str, ...] = ("drop.inferred-duplicate", *STATEMENT_RULES)
 SENTENCE_RULE_EXAMPLES = {
-    "drop.inferred-duplicate": "日ソ共同宣言が調印され、日ソ両国が署名した → one 05: parties "
-    "inferred from a name add nothing to the act stated with its parties",
-    "root.threat": "米国は追加関税を課すと中国に警告した → 130: a warning of the speaker's own "
-    "coercion is a threat",
-    "root.foretold": "英国はドイツによるソ連攻撃をソ連に警告した → GBR→SUN 064: a third "
-    "party's force foretold to its target is intelligence passed on",
-    "root.accusation": "イラクはクウェートが協定を破ったと主張した → IRQ→KWT 112: a hostile act "
-    "an actor says another did is an accusation",
-    "drop.reporting-statement": "ソ連は撤退すると表明した → the withdrawal is coded, not the "
-    "statement that reports it",
-    "mode.threatened": "米国は追加関税を課すと警告した → the tariffs are hypothetical: "
-    "threatened, not imposed",
+    "drop.inferred-duplicate": "日ソ共同宣言が調印され、日ソ両国が署名した → one JPN→SUN 05: "
+    "parties inferred from a name add nothing to the act stated with its parties",
+    "root.threat": "米国は中国に追加関税を課すと警告した → USA→CHN 13: a warning of the "
+    "speaker's own coercion is a threat",
+    "root.foretold": "英国はドイツによるソ連攻撃をソ連に警告した → GBR→SUN 06: a third party's "
+    "force foretold to its target is intelligence passed on",
+    "root.accusation": "米国は、ソ連が米国を攻撃したと主張した → USA→SUN 11: a hostile act an "
+    "actor says another did is its accusation",
+    "drop.reporting-statement": "ソ連はアフガニスタンから撤退すると表明した → SUN→AFG 08 only: "
+    "the act reported is coded, not the statement that reports it",
+    "mode.threatened": "米国は中国に追加関税を課すと警告した → USA→CHN 16, hypothetical: what a "
+    "threat announces has not happened",
 }
 
 # run by coding.Coder.code_document over each event as the document is read, in this order
@@ -122,12 +122,13 @@ DOCUMENT_RULE_IDS: tuple[str, ...] = (
     "target.occupier",
 )
 DOCUMENT_RULE_EXAMPLES = {
-    "mode.future": "来週、両首脳は会談する → future: an act dated after the document",
-    "date.same-event": "先月、両首脳は会談した。…会談ではXが話し合われた → the later mention "
-    "takes the date the text gave the event",
-    "date.episode-year": "1961年6月、米ソは会談した。英国は抗議した → 1961: a date carried to "
-    "other parties keeps only its year",
-    "target.occupier": "レジスタンスがフランスでドイツ軍を攻撃した → DEU: an armed act against "
+    "mode.future": "来月、米国はソ連と会談する → USA→SUN 04, future: an act dated after the "
+    "document has not happened yet",
+    "date.same-event": "1985年11月、米国はソ連と会談した。米国はソ連と会談していた → USA→SUN 04, "
+    "1985-11 twice: an undated event the text has just told takes its date",
+    "date.episode-year": "1961年6月、米ソは会談した。英国は抗議した → GBR→SUN 11, 1961: a date "
+    "carried to other parties keeps only its year",
+    "target.occupier": "1944年10月、米国はフィリピンに侵攻した → USA→JPN 19: an armed act against "
     "an occupied state is aimed at the occupier",
 }
 

@@ -51,8 +51,8 @@ Attach = Callable[[Lookup], Answer]
 
 
 def lookup(tok: Token, tree: DepTree, know: Knowledge) -> tuple[Predicate, int, bool] | None:
-    """The lexicon entry of tok: object + verb entries first (外交関係を断る is a break,
-    要求を断る a refusal), then the compound ending in tok."""
+    """The lexicon entry of tok: object + verb entries first (外交関係を断る is a break, 要求を断る
+    a refusal), then the compound ending in tok."""
     if tok.pos not in _PREDICATE_POS or tok.dep == "compound":
         return None
     if tok.dep == "advcl" and know.grammar.is_postposition(tok.lemma, tree.te_form(tok)):
@@ -79,8 +79,8 @@ def lookup(tok: Token, tree: DepTree, know: Knowledge) -> tuple[Predicate, int, 
 
 
 def light_verb_yields(x: Lookup) -> Answer:
-    """援助を提供した → 07 on 援助, not on 提供: the noun codes the event, not the light verb
-    (but 支援を表明する is a phrase of its own)."""
+    """米国はソ連に援助を提供した → one USA→SUN 07, on 援助: the noun codes the event, not the light
+    verb (but 支援を表明する is a phrase of its own)."""
     if x.tok.lemma not in x.know.grammar.light_verbs or x.phrasal:
         return None
     for c in x.tree.children[x.tok.i]:
@@ -91,7 +91,8 @@ def light_verb_yields(x: Lookup) -> Answer:
 
 
 def progressive_description(x: Lookup) -> Answer:
-    """北京に派遣していた技術者 → no event: what a noun is, not what happened."""
+    """ソ連は北京に派遣していた技術者を引き揚げた → SUN→CHN 16 only: what a noun is, not what
+    happened."""
     tok = x.tok
     if tok.dep == "acl" and tok.pos == "VERB" and x.head.pos in NOUNS and progressive(tok, x.tree):
         return NOT_AN_EVENT
@@ -99,7 +100,8 @@ def progressive_description(x: Lookup) -> Answer:
 
 
 def measure_step(x: Lookup) -> Answer:
-    """介入する手段も採らなかった → the act is the step the light verb takes (or does not)."""
+    """米国はハンガリーに介入する手段を採った → USA→HUN 19, governed by 採った: the act is the
+    step the light verb takes (or, 手段も採らなかった, does not)."""
     tok, head = x.tok, x.head
     if tok.dep == "acl" and tok.pos == "VERB" and head.lemma in x.know.grammar.measure_nouns:
         taker = x.tree.tokens[head.head]
@@ -121,8 +123,8 @@ def _head_past_quote(x: Lookup) -> Token:
 
 
 def cancelled(x: Lookup) -> Answer:
-    """ソ連は批准を拒否した → no ratification: the cancelling verb is the act (but 侵攻により
-    拒否: the invasion did happen)."""
+    """米国はソ連との条約の批准を拒否した → USA→SUN 12, no 05: the cancelling verb is the act (but
+    侵攻により 拒否: the invasion did happen)."""
     tok, head = x.tok, _head_past_quote(x)
     in_slot = tok.dep == "obj" or (tok.dep == "obl" and x.tree.particle(tok) in ("に", "を"))
     if tok.pos in NOUNS and in_slot and head.lemma in x.know.grammar.cancelling_verbs:
@@ -139,7 +141,8 @@ def _passive_head(head: Token, tree: DepTree) -> bool:
 
 
 def made_subject(x: Lookup) -> Answer:
-    """彼は国外退去処分とされた → 16 on 処分: a measure someone is made subject to."""
+    """ソ連の大使は米国により国外退去処分とされた → USA→SUN 16: a measure someone is made subject
+    to."""
     head = _head_past_quote(x)
     tok, tree = x.tok, x.tree
     if not _noun(x) or tok.dep != "obl" or tree.particle(tok) != "と" or head.lemma != "する":
@@ -148,7 +151,8 @@ def made_subject(x: Lookup) -> Answer:
 
 
 def listed_item(x: Lookup) -> Answer:
-    """対ソ輸出停止、輸入停止措置も課した → two 16s: an item listed before a light verb's noun."""
+    """米国はソ連に対し、穀物輸出停止、技術輸出停止措置を課した → two USA→SUN 16: an item listed
+    before a light verb's noun."""
     head, tok, tree = _head_past_quote(x), x.tok, x.tree
     listed = (
         _noun(x)
@@ -166,8 +170,8 @@ def listed_item(x: Lookup) -> Answer:
 
 
 def light_verb(x: Lookup) -> Answer:
-    """米国は禁輸措置を取った → 16 governed by 取った: an event noun in a light verb's slot
-    (禁輸措置を取る, 交渉が行われた, 交渉に踏み切る, …援助も行った)."""
+    """米国はソ連に対して禁輸措置を取った → USA→SUN 16: an event noun in a light verb's slot (禁輸措
+    置を取る, 交渉が行われた, 交渉に踏み切る, …援助も行った)."""
     if not _noun(x):
         return None
     head, tok, tree = _head_past_quote(x), x.tok, x.tree
@@ -194,7 +198,7 @@ def light_verb(x: Lookup) -> Answer:
 
 
 def measure_noun(x: Lookup) -> Answer:
-    """資産凍結の措置を取った → 16 governed by 取った: the event noun names the measure."""
+    """米国はイランに対して資産凍結の措置を取った → USA→IRN 16: the event noun names the measure."""
     head, tok, tree = _head_past_quote(x), x.tok, x.tree
     measure = tree.tokens[head.head]
     if (
@@ -210,8 +214,8 @@ def measure_noun(x: Lookup) -> Answer:
 
 
 def venue_talks(x: Lookup) -> Answer:
-    """マルタ会談で両首脳は宣言した → 04 on 会談: talks named as the setting of an act took
-    place (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)."""
+    """マルタ会談で米ソ両首脳は冷戦の終結を宣言した → USA→SUN 04 and 05: talks named as the setting
+    of an act took place (a 会議 is only a venue: ミュンヘン安全保障会議で批判した)."""
     tok, tree = x.tok, x.tree
     venue = tree.particle(tok) in ("で", "において")
     if _noun(x) and x.pred.lemma.endswith("会談") and tok.dep == "obl" and venue:
@@ -220,8 +224,9 @@ def venue_talks(x: Lookup) -> Answer:
 
 
 def nominal_agent(x: Lookup) -> Answer:
-    """ドイツによるソ連侵攻 → DEU→SUN: a nominal event with its own agent is an event, also when
-    the parser hangs the agent inside its genitive or target (ソ連による…運動に対する弾圧)."""
+    """ドイツによるポーランドへの攻撃が始まった → DEU→POL 19: a nominal event with its own agent is
+    an event, also when the parser hangs the agent inside its genitive or target (ソ連による…運動に
+    対する弾圧)."""
     if not _noun(x):
         return None
     tok, tree, g = x.tok, x.tree, x.know.grammar
@@ -236,8 +241,9 @@ def nominal_agent(x: Lookup) -> Answer:
 
 
 def nominal_genitive(x: Lookup) -> Answer:
-    """米国のソ連承認, インドの核実験に続き → an event noun with a genitive actor is an event
-    when its target is inside it, it needs none, or another predicate answers it."""
+    """米国のソ連承認 → USA→SUN 05: 米国のソ連承認, インドの核実験に続き → an event noun with a
+    genitive actor is an event when its target is inside it, it needs none, or another predicate
+    answers it."""
     if not _noun(x):
         return None
     tok, tree, know, head = x.tok, x.tree, x.know, _head_past_quote(x)
@@ -257,7 +263,7 @@ def nominal_genitive(x: Lookup) -> Answer:
 
 
 def paired_talks(x: Lookup) -> Answer:
-    """米ロの直接の対話 → USA–RUS 04: talks between the parties a compound names (not a
+    """米ロの直接の対話が始まった → USA→RUS 04: talks between the parties a compound names (not a
     council: バルト三国の各最高会議 are three bodies)."""
     tok, tree = x.tok, x.tree
     if not _noun(x) or not x.pred.code.startswith("04") or x.pred.lemma.endswith("会議"):
@@ -267,12 +273,13 @@ def paired_talks(x: Lookup) -> Answer:
 
 
 def nominal_needs_anchor(x: Lookup) -> Answer:
-    """ソ連の侵攻の影響 → no event: an event noun none of the rules above anchors is a topic."""
+    """ソ連のハンガリーへの介入の影響は大きかった → no event: an event noun none of the rules above
+    anchors is a topic."""
     return NOT_AN_EVENT if _noun(x) else None
 
 
 def own_predicate(x: Lookup) -> Answer:
-    """米国はソ連を承認した → 05 on 承認した: a verb governs itself."""
+    """米国はソ連を承認した → USA→SUN 05: a verb governs itself."""
     return x.tok
 
 
@@ -305,8 +312,8 @@ def predicate_at(
     pair_tokens: frozenset[int] = frozenset(),
     disabled: frozenset[str] = frozenset(),
 ) -> Hit | None:
-    """The hit if tok is an event predicate. `pair_tokens`: the tokens of compounds naming
-    several actors (米ソ, 米ロ)."""
+    """The hit if tok is an event predicate. `pair_tokens`: the tokens of compounds naming several
+    actors (米ソ, 米ロ)."""
     found = lookup(tok, tree, know)
     if found is None:
         return None
@@ -343,8 +350,8 @@ def predicate_noun(tok: Token, tree: DepTree, know: Knowledge) -> bool:
 def _compound_entry(
     tok: Token, start: int, surface: str, tree: DepTree, know: Knowledge
 ) -> Predicate | None:
-    """The entry a compound ending in tok names; アンモニア輸入停止措置: a measure is what the
-    rest of its compound names."""
+    """The entry a compound ending in tok names; アンモニア輸入停止措置: a measure is what the rest
+    of its compound names."""
     pred = know.lexicon.lookup(surface, tok.lemma)
     if pred is None and tok.lemma in know.grammar.measure_nouns and start < tok.i:
         before = tree.tokens[tok.i - 1]

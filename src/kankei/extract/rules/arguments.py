@@ -1,5 +1,5 @@
-"""Source and target from the predicate's own frame: case particles and the constructions that
-name the parties elsewhere in the clause."""
+"""Source and target from the predicate's own frame: case particles and the constructions that name
+the parties elsewhere in the clause."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def _set_targets(d: Draft, found: Sequence[Mention], how: str = "case") -> Draft
 
 
 def passive_agent(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ポーランドはソ連によって占領された → SUN→POL: a passive's agent (によって, から) acts."""
+    """ポーランドはソ連によって占領された → SUN→POL 19: a passive's agent (によって, から) acts."""
     if not d.passive:
         return d
     found = _agent(d, scope) or collect(
@@ -76,7 +76,7 @@ def passive_agent(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 
 
 def passive_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ポーランドはソ連によって占領された → SUN→POL: a passive's subject suffers the act."""
+    """ポーランドはソ連によって占領された → SUN→POL 19: a passive's subject suffers the act."""
     if not d.passive:
         return d
     frame = _frame(d)
@@ -87,8 +87,8 @@ def passive_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft |
 
 
 def passive_described(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """日本に占領されたフィリピン → JPN→PHL: a passive clause's subject is the actor it
-    describes (not 日本に譲渡された満州利権, a thing named after a place)."""
+    """日本に占領されたフィリピンは1945年に解放された → JPN→PHL 19: a passive clause's subject is
+    the actor it describes (not 日本に譲渡された満州利権, a thing named after a place)."""
     if not d.passive or d.targets.mentions or d.gov.dep != "acl":
         return d
     described = scope.tree.tokens[d.gov.head]
@@ -101,7 +101,7 @@ def passive_described(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft
 
 
 def passive_ni_agent(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """韓国は北朝鮮に侵攻された → PRK→KOR: a passive's に is its agent where an actor suffers the
+    """韓国は北朝鮮に侵攻された → PRK→KOR 19: a passive's に is its agent where an actor suffers the
     act (but 技術者もキューバに送られた: the に of a verb of sending is where it goes)."""
     if not d.passive or d.sources.mentions:
         return d
@@ -113,28 +113,29 @@ def passive_ni_agent(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft 
 
 
 def subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国はソ連を承認した → USA→SUN: the subject (は, が, も) acts."""
+    """米国はソ連を承認した → USA→SUN 05: the subject (は, が, も) acts."""
     if d.passive:
         return d
     return _set_sources(d, collect(_frame(d), subject_cases(scope), "source", scope, d.when))
 
 
 def agent(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連による侵攻が始まった → SUN: an agent marked による, によって acts."""
+    """ソ連によるハンガリー侵攻が始まった → SUN→HUN 19: an agent marked による, によって acts."""
     if d.passive or d.sources.mentions:
         return d
     return _set_sources(d, _agent(d, scope))
 
 
 def nominal_genitive(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国のソ連承認 → USA→SUN: a nominal event's genitive is its agent."""
+    """米国のソ連承認 → USA→SUN 05: a nominal event's genitive is its agent."""
     if d.passive or d.sources.mentions or d.gov.i != d.tok.i:
         return d
     return _set_sources(d, collect(_frame(d), ["の"], "source", scope, d.when))
 
 
 def agent_of_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ARAによる活動は…終了した → USA: an act's subject that names who carries it out."""
+    """米国による対ソ援助は1923年に終了した → USA→SUN 16, 1923: an act's subject that names who
+    carries it out."""
     if d.passive or d.sources.mentions:
         return d
     tree, grammar = scope.tree, scope.know.grammar
@@ -149,14 +150,14 @@ def agent_of_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft 
 
 
 def case_target(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国はソ連を承認した → USA→SUN: the object or counterpart (を, に, と, に対して …)."""
+    """米国はソ連を承認した → USA→SUN 05: the object or counterpart (を, に, と, に対して …)."""
     if d.passive:
         return d
     return _set_targets(d, collect(_frame(d), target_cases(d, scope), "target", scope, d.when))
 
 
 def light_verb_genitive(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国はソ連の資産の没収を命じた → USA→SUN: the light verb's subject does it, so the event
+    """米国はソ連の資産の没収を命じた → USA→SUN 17: the light verb's subject does it, so the event
     noun's genitive is what it is done to (but in ソ連の国連参加, UN is)."""
     if d.passive or d.targets.mentions or d.gov.i == d.tok.i or d.tok.pos not in NOUNS:
         return d
@@ -174,8 +175,8 @@ def light_verb_genitive(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Dra
 
 
 def nominal_patient(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連によるリトアニア独立運動の抑圧 → SUN→LTU: with its agent named, a nominal's
-    genitive is what it is done to."""
+    """ソ連によるリトアニア独立運動の抑圧 → SUN→LTU 17: with its agent named, a nominal's genitive
+    is what it is done to."""
     if d.passive or d.targets.mentions or d.gov.i != d.tok.i or d.tok.pos not in NOUNS:
         return d
     if not _agent(d, scope):
@@ -191,7 +192,7 @@ def nominal_patient(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft |
 
 
 def partners(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は英国と共にイラクに侵攻した → USA→IRQ, GBR→IRQ: the partner acts too."""
+    """米国は英国と共にイラクに侵攻した → USA→IRQ 19, GBR→IRQ 19: the partner acts too."""
     frame = _frame(d)
     if not d.sources.mentions or not frame.partners:
         return d
@@ -206,8 +207,8 @@ def partners(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def agreed_act_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ドイツがNATOに留まることにソ連は同意した → SUN→DEU: the parties of the act agreed on
-    (…AやBとの間で会談を行うことで同意), or the one whose act is agreed to, are the counterparts."""
+    """ドイツがNATOに留まることにソ連は同意した → SUN→DEU 03: the parties of the act agreed on (…Aや
+    Bとの間で会談を行うことで同意), or the one whose act is agreed to, are the counterparts."""
     if not d.sources.mentions or d.targets.mentions or d.pred.code[:2] not in ("03", "08"):
         return d
     tree = scope.tree
@@ -233,7 +234,7 @@ def agreed_act_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draf
 
 
 def between(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """日本と中国との間で交渉が行われた → JPN, CHN: both parties named by 間 are sources."""
+    """日本と中国との間で交渉が行われた → JPN→CHN 04: both parties named by 間 are sources."""
     if d.sources.mentions:
         return d
     found = between_parties(
@@ -243,8 +244,8 @@ def between(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def manner_clause(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は英仏に対してロケット攻撃を示唆して威嚇した → SUN→GBR, FRA: a manner clause (…して)
-    before the predicate may hold its counterpart."""
+    """米国はソ連に対して艦隊を派遣して威嚇した → USA→SUN 13: a manner clause
+    (…して) before the predicate may hold its counterpart."""
     if d.targets.mentions or d.passive:
         return d
     tree = scope.tree
@@ -264,7 +265,7 @@ def manner_clause(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 
 
 def violence_locative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ロシア軍はウクライナのブチャで民間人を殺害した → RUS→UKR: violence against unnamed people
+    """ロシア軍はウクライナのブチャで民間人を殺害した → RUS→UKR 18: violence against unnamed people
     hits the state where it happens."""
     if d.targets.mentions or d.pred.code[:2] not in scope.know.grammar.violent_roots:
         return d
@@ -273,8 +274,8 @@ def violence_locative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft
 
 
 def _below(d: Draft, scope: Scope) -> list[int]:
-    """The tokens under the predicate's arguments, nearest first — not inside the subject
-    (レーガンとゴルバチョフは), another clause or a quotation."""
+    """The tokens under the predicate's arguments, nearest first — not inside the subject (レーガン
+    とゴルバチョフは), another clause or a quotation."""
     g, tree = scope.know.grammar, scope.tree
     skip = set(g.source_cases) | set(g.agent_cases) | g.locative_cases
     quoted = tree.quoted()
@@ -292,8 +293,8 @@ def _below(d: Draft, scope: Scope) -> list[int]:
 
 
 def nested(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国はブレジネフ書記長と会談し条約に調印した → USA→SUN: deeper in the clause only a
-    partner (と) or a modifier's target (に対する) counts, hung on another argument."""
+    """米国はソ連の外相との会談を行った → USA→SUN 04: deeper in the clause only a partner (と) or a
+    modifier's target (に対する) counts, hung on another argument."""
     g = scope.know.grammar
     unilateral = d.pred.code.startswith("15") or d.pred.lemma in g.unilateral
     if d.targets.mentions or d.passive or unilateral:

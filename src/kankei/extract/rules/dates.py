@@ -17,7 +17,8 @@ def _dated(d: Draft, date: DateValue | None) -> Draft:
 
 
 def own_clause(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """1941年6月、ドイツはソ連に侵攻した → 1941-06: a date in the predicate's own clause."""
+    """1941年6月、ドイツはソ連に侵攻した → DEU→SUN 19, 1941-06: a date in the predicate's own
+    clause."""
     if d.date is not None:
         return d
     bounds = scope.know.grammar.bound_nouns
@@ -26,8 +27,8 @@ def own_clause(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None
 
 
 def clause_chain(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """1972年にモスクワを訪問し、条約に調印した → 1972 for both: a chain of clauses shares the
-    date of its first clause."""
+    """米国は1972年にモスクワを訪問し、ソ連と条約に調印した → USA→SUN 04 and 05, 1972: a chain of
+    clauses shares the date of its first clause."""
     if d.date is not None:
         return d
     tree, bounds = scope.tree, scope.know.grammar.bound_nouns
@@ -40,7 +41,7 @@ def clause_chain(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
 
 
 def in_sentence(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """1962年10月、ソ連がミサイルを配備し、米国は海上封鎖を行った → 1962-10: the last date
+    """1979年12月のソ連の侵攻に対し、米国はソ連を非難した → USA→SUN 11, 1979-12: the last date
     stated before the predicate, unless what lies between only bounds the time (…の後)."""
     if d.date is not None:
         return d
@@ -49,8 +50,8 @@ def in_sentence(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | Non
 
 
 def carried(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """1961年6月、両首脳は会談した。ソ連は要求を突きつけた。 → 1961-06: the narrative goes on
-    where the sentence before left it (not what was going on then, …していた)."""
+    """1961年6月、米国はソ連と会談した。ソ連は米国を非難した → SUN→USA 11, 1961-06: the narrative
+    goes on where the sentence before left it (not what was going on then, …していた)."""
     if d.date is not None or scope.carried is None or progressive(d.gov, scope.tree):
         return d
     prior = scope.carried
@@ -58,8 +59,8 @@ def carried(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def distributed(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """1972年にモスクワで、1973年にワシントンで首脳会談を行った → two 04s, 1972 and 1973: one
-    event per date of the clause, each in its own に-phrase."""
+    """ニクソンは1972年にモスクワで、1974年にキエフでブレジネフと首脳会談を行った → USA→SUN 04, 1972
+    and 1974: one event per date of the clause, each in its own に-phrase."""
     bounds = scope.know.grammar.bound_nouns
     several = distributed_dates(
         d.gov, scope.tree, scope.date_tokens, set(scope.predicate_heads), bounds

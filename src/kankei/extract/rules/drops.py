@@ -37,8 +37,8 @@ def _chain(gov: Token, tree: DepTree) -> set[int]:
 
 
 def publication(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ケナンはこの論文の中で封じ込めを提言した → no event: what is written in an article or a
-    book is commentary (the setting scopes over its chain of clauses)."""
+    """ケナンは論文でソ連を批判した → no event: what is written in an article or a book is
+    commentary (the setting scopes over its chain of clauses)."""
     tree, grammar = scope.tree, scope.know.grammar
     for c in (c for i in _chain(d.gov, tree) for c in tree.children[i]):
         if tree.particle(c) not in grammar.locative_cases:

@@ -21,7 +21,8 @@ def _asserted(d: Draft) -> bool:
 
 
 def requested(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """議員らはソ連の承認を政府に求めた → the recognition is desired, not done."""
+    """日本はソ連の承認を米国に求めた → the 05 is desired: 議員らはソ連の承認を政府に求めた → the
+    recognition is desired, not done."""
     asker = scope.tree.tokens[d.gov.head]
     noun = d.gov.pos in NOUNS and d.gov.dep == "obj"
     if _asserted(d) and noun and asker.lemma in scope.know.grammar.request_verbs:
@@ -30,7 +31,7 @@ def requested(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def condition(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """北朝鮮が核実験を行えば制裁する → the test is hypothetical: the condition itself."""
+    """北朝鮮が核実験を行えば制裁する → PRK 15, hypothetical: the condition itself."""
     tail = scope.text[d.gov.end :]
     if _asserted(d) and tail.startswith(("ば", "れば", "なら", "たら", "ても")):
         return replace(d, mode="hypothetical")
@@ -38,8 +39,8 @@ def condition(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def ability(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """プーチンと接触できる代理人, ロシアと話し合うことは… → hypothetical: what one can do, or
-    an act talked about in general, is no act done."""
+    """米国はソ連を攻撃できる → USA→SUN 19, hypothetical: what one can do, or an act talked about in
+    general, is no act done."""
     tail = scope.text[d.gov.end :]
     if _asserted(d) and (_ABILITY.match(tail) or _TOPIC_ACT.match(tail)):
         return replace(d, mode="hypothetical")
@@ -47,7 +48,8 @@ def ability(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def consequence(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ドイツが勝っていればロシアを助けただろう → hypothetical: what follows from a condition."""
+    """ドイツが勝っていればロシアを助けただろう → DEU→RUS 07, hypothetical: what follows from a
+    condition."""
     if not _asserted(d):
         return d
     tree, conditionals = scope.tree, scope.know.grammar.conditionals
@@ -58,8 +60,8 @@ def consequence(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | Non
 
 
 def markers(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は制裁を科す方針だ → planned: a modality marker after the predicate, in its clause
-    (…することを強く要請した: a manner adverb does not change what is marked)."""
+    """米国はソ連に制裁を科す方針だ → USA→SUN 16, future: a modality marker after the predicate, in
+    its clause (…することを強く要請した: a manner adverb does not change what is marked)."""
     if not _asserted(d):
         return d
     tail = scope.text[d.gov.end :]
@@ -75,7 +77,8 @@ def markers(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def attempt(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は交渉の中断を試みた → desired: what was tried for did not happen (yet)."""
+    """米国はソ連を攻撃しようとした → USA→SUN 19, desired: what was tried for did not happen
+    (yet)."""
     if "root.attempt" in d.fired or not _asserted(d) or not tried(d, scope):
         return d
     if d.code[:2] in scope.know.grammar.attempts:

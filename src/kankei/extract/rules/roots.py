@@ -14,17 +14,18 @@ from kankei.model import Event, Token
 
 
 def recall(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は駐ソ米国大使を呼び出した → 161: one's own envoy called home is a recall."""
+    """米国は駐ソ米国大使を呼び出した → USA→SUN 16: one's own envoy called home is a recall."""
     return replace(d, code="161") if d.recall else d
 
 
 def against(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は反米宣伝を行った → 111: a statement against the state its compound names."""
+    """ソ連は反米演説を行った → SUN→USA 11: a statement against the state its compound names."""
     return replace(d, code="111") if d.against and d.code[:2] == "01" else d
 
 
 def mass_killing(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """軍は多数の民間人を殺害した → 202: a killing whose victims are counted in great numbers."""
+    """ロシア軍はウクライナで多数の民間人を殺害した → RUS→UKR 20: a killing whose victims are
+    counted in great numbers."""
     if d.code not in ("1823", "175"):
         return d
     slots = ("nsubj",) if d.passive else ("obj",)
@@ -39,7 +40,7 @@ def mass_killing(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
 
 
 def agree_to_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米ソは交渉を再開することで合意した → 030: what is agreed on is still to be done."""
+    """米ソは交渉を再開することで合意した → USA→SUN 03: what is agreed on is still to be done."""
     if d.code[:2] != "05":
         return d
     tree = scope.tree
@@ -51,15 +52,15 @@ def agree_to_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
 
 
 def negated_entry(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は合意しなかった → 12: an entry with a negated code (合意に至らなかった only did not
-    happen: negated on its light verb, no refusal)."""
+    """ソ連は米国と合意しなかった → SUN→USA 12: an entry with a negated code (合意に至らなかった
+    only did not happen: negated on its light verb, no refusal)."""
     if d.negated and d.pred.negated_code and d.gov.i == d.tok.i:
         return replace(d, code=d.pred.negated_code, negated=False)
     return d
 
 
 def joint_declaration(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """日ソ両国は共同声明を発表した → 05: a joint statement is an agreement."""
+    """米国とソ連は冷戦の終結を宣言した → USA→SUN 05: a joint statement is an agreement."""
     if d.targets.how == "joint" and d.pred.lemma in scope.know.grammar.joint_declarations:
         return replace(d, code="05")
     return d
@@ -76,7 +77,7 @@ def tried(d: Draft, scope: Scope) -> bool:
 
 
 def attempt(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国はソ連と対話しようとした → 036: a cooperative act tried for is an intent to it."""
+    """米国はソ連と対話しようとした → USA→SUN 03: a cooperative act tried for is an intent to it."""
     attempts = scope.know.grammar.attempts
     if d.code[:2] in attempts and tried(d, scope):
         return replace(d, code=attempts[d.code[:2]])
@@ -91,7 +92,8 @@ def negated(tok: Token, tree: DepTree, grammar: Grammar) -> bool:
 
 
 def negation(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は条約を批准しなかった → negated: a negation on the predicate or its event noun."""
+    """米国はソ連を承認しなかった → USA→SUN 05, negated: a negation on the predicate or its event
+    noun."""
     tree, g = scope.tree, scope.know.grammar
     found = negated(d.gov, tree, g) or (d.gov.i != d.tok.i and negated(d.tok, tree, g))
     return replace(d, negated=True) if found else d

@@ -1,5 +1,5 @@
-"""Sources the predicate's own frame does not state: borrowed from the clause chain, a cleft,
-or the parties a talk or a treaty is named after."""
+"""Sources the predicate's own frame does not state: borrowed from the clause chain, a cleft, or the
+parties a talk or a treaty is named after."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ TIME_CLAUSE_HEADS = frozenset({"とき", "時", "際", "場合", "ところ"})
 
 
 def _may_borrow(d: Draft, scope: Scope) -> bool:
-    """Only a predicate with no subject of its own borrows one; a subject that is not an actor
-    (歴史家は…述べた, 活動は終了した) means the event is not between actors; and the subject of
-    a passive is who suffers it (決断を迫られる)."""
+    """Only a predicate with no subject of its own borrows one; a subject that is not an actor (歴史
+    家は…述べた, 活動は終了した) means the event is not between actors; and the subject of a passive
+    is who suffers it (決断を迫られる)."""
     if d.sources.mentions:
         return False
     if d.passive and d.gov.lemma not in scope.know.grammar.passive_light_verbs:
@@ -28,7 +28,8 @@ def _may_borrow(d: Draft, scope: Scope) -> bool:
 
 
 def cleft(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ラブロフと会談したのは、ハースであった → USA→RUS: who did it is what the sentence ends on."""
+    """ラブロフと会談したのは、ハースであった → USA→RUS 04: who did it is what the sentence ends
+    on."""
     if not _may_borrow(d, scope):
         return d
     tree, gov = scope.tree, d.gov
@@ -51,8 +52,8 @@ def cleft(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def inherited(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連はエストニアを占領し、ラトビアを併合した → SUN→LVA: the subject of the clause chain
-    (on a later verb, an earlier clause, or hung by the parser on a neighbour)."""
+    """ソ連はエストニアを占領し、ラトビアを併合した → SUN→EST 19, SUN→LVA 19: the subject of the
+    clause chain (on a later verb, an earlier clause, or hung by the parser on a neighbour)."""
     if not _may_borrow(d, scope):
         return d
     found = inherited_source(d.gov, scope.tree, scope.mention_tokens, d.when, scope.know.grammar)
@@ -64,7 +65,7 @@ def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
 
 
 def named_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米ソ首脳会談が行われた → USA–SUN 04: talks and treaties with no actor of their own are
+    """米ソ首脳会談が行われた → USA→SUN 04: talks and treaties with no actor of their own are
     between the parties they name (a compound, or exactly two states)."""
     if not _symmetric_unstated(d, scope):
         return d
@@ -75,8 +76,8 @@ def named_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 
 
 def treaty_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """SALT IIの交渉 → USA–SUN 04: the parties of a treaty known by name (the one named last,
-    nearest to the predicate: START Iに続くSTART IIの合意)."""
+    """SALT IIの交渉が行われた → USA→SUN 04: the parties of a treaty known by name (the one named
+    last, nearest to the predicate: START Iに続くSTART IIの合意)."""
     if not _symmetric_unstated(d, scope):
         return d
     region = party_region(d, scope)
@@ -98,8 +99,8 @@ def treaty_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | 
 
 
 def party_region(d: Draft, scope: Scope) -> set[int]:
-    """Where a meeting or a treaty names its parties: its own compound and modifiers (米ソ首脳
-    会談, 米国とソ連の会談), the compound of its verb's subject or object (日ソ共同宣言に調印)."""
+    """Where a meeting or a treaty names its parties: its own compound and modifiers (米ソ首脳 会談,
+    米国とソ連の会談), the compound of its verb's subject or object (日ソ共同宣言に調印)."""
     tree, tok, gov = scope.tree, d.tok, d.gov
     treaty = d.pred.code[:2] == "05"
     region = set(range(d.hit.comp_start, tok.i + 1))
@@ -132,8 +133,8 @@ def _named_parties(
 
 
 def has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive: bool) -> bool:
-    """Whether the predicate has a subject of its own — not a setting (湾岸戦争では) nor a
-    count (1度は) that the parser took for one."""
+    """Whether the predicate has a subject of its own — not a setting (湾岸戦争では) nor a count (1
+    度は) that the parser took for one."""
     cases = {"によって", "により", "による"} if passive else {"は", "が", "も"}
     cases &= set(grammar.agent_cases) | set(grammar.source_cases)
     return any(

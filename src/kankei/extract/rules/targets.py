@@ -1,5 +1,5 @@
-"""Targets the frame does not state: who suffers a passive chain, one's own envoy's host, the
-actor inside the predicate's compound, joint subjects, a treaty's other party, a quoted actor."""
+"""Targets the frame does not state: who suffers a passive chain, one's own envoy's host, the actor
+inside the predicate's compound, joint subjects, a treaty's other party, a quoted actor."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from kankei.model import Event, Mention
 
 
 def passive_topic(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """イラクはクウェートを空爆し、安保理から非難された → UN→IRQ: the topic of the chain is
-    who suffers a passive."""
+    """イラクはクウェートを空爆し、安保理から非難された → UN→IRQ 11: the topic of the chain is who
+    suffers a passive."""
     if not d.passive or d.targets.mentions:
         return d
     topic = inherited_source(d.gov, scope.tree, scope.mention_tokens, d.when, scope.know.grammar)
@@ -26,8 +26,8 @@ def passive_topic(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 
 
 def recall_host(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は駐ソ米国大使を呼び出した → USA→SUN 161: one's own envoy called home is a recall,
-    aimed at the state the envoy was posted to."""
+    """米国は駐ソ米国大使を呼び出した → USA→SUN 16: one's own envoy called home is a recall, aimed
+    at the state the envoy was posted to."""
     if d.pred.code[:2] not in scope.know.grammar.recall_roots:
         return d
     tree = scope.tree
@@ -48,7 +48,7 @@ def recall_host(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | Non
 
 
 def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は対ソ禁輸を行った → USA→SUN: an actor inside the predicate's own compound is its
+    """米国は対ソ禁輸を行った → USA→SUN 16: an actor inside the predicate's own compound is its
     target (訪米, ソ連侵攻); a meeting, named after its venue, only by a prefix (訪米)."""
     if d.targets.mentions:
         return d
@@ -62,8 +62,8 @@ def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米ソは条約に署名した → USA→SUN: joint subjects of a two-party act; the first named is
-    the source."""
+    """米ソは条約に署名した → USA→SUN 05: joint subjects of a two-party act; the first named is the
+    source."""
     g = scope.know.grammar
     symmetric = (
         d.pred.code[:2] in g.symmetric_roots
@@ -86,7 +86,7 @@ TREATY_ACTS = frozenset({"03", "05", "12", "16"})
 
 
 def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は対日平和条約への署名を拒否した → SUN→JPN: a treaty acted on names whom the act is
+    """米国はヴェルサイユ条約の批准を拒否した → USA→DEU 12: a treaty acted on names whom the act is
     aimed at (its other parties; not guessed for a subject itself guessed)."""
     if d.targets.mentions or d.sources.how != "case" or d.code[:2] not in TREATY_ACTS:
         return d
@@ -111,7 +111,7 @@ def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Dra
 
 
 def quoted(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は「ソ連は約束を破った」と述べた → USA→SUN: a statement is about the actor its
+    """米国は「ソ連は約束を破った」と述べた → USA→SUN 01: a statement is about the actor its
     quotation names."""
     zero_roots = scope.know.grammar.zero_target_roots | {"01"}
     if d.targets.mentions or d.code[:2] not in zero_roots:

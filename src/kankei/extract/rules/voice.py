@@ -11,8 +11,8 @@ from kankei.model import Event
 
 
 def passive(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ポーランドはソ連に占領された → SUN→POL: a passive (れる/られる), a passive light verb
-    (援助を受けた) or a verb of obtaining from an actor (英国から約束を取り付けた)."""
+    """ポーランドはソ連に占領された → SUN→POL 19: a passive (れる/られる), a passive light verb (援
+    助を受けた) or a verb of obtaining from an actor (英国から約束を取り付けた)."""
     tree, g, gov = scope.tree, scope.know.grammar, d.gov
     is_passive = (
         gov.lemma in g.passive_light_verbs

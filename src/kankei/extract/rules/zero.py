@@ -1,5 +1,5 @@
-"""Targets the sentence leaves unsaid (zero anaphora), and unilateral acts that need none.
-Where no antecedent fits, no target is guessed and the candidate is dropped."""
+"""Targets the sentence leaves unsaid (zero anaphora), and unilateral acts that need none. Where no
+antecedent fits, no target is guessed and the candidate is dropped."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def _zero(
 
 
 def _content_tokens(d: Draft, scope: Scope) -> set[int]:
-    """What an appeal, offer or demand is about (…北ベトナムへの支援を停止するという条件を
-    提示): the states named inside its content clause are not whom it addresses."""
+    """What an appeal, offer or demand is about (…北ベトナムへの支援を停止するという条件を 提示):
+    the states named inside its content clause are not whom it addresses."""
     tree = scope.tree
     if d.code[:2] not in _CONTENT_ROOTS:
         return set()
@@ -65,7 +65,7 @@ def _content_tokens(d: Draft, scope: Scope) -> set[int]:
 
 
 def verbal_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連のアフガニスタン侵攻により、米国は批准を拒否した → USA→SUN: a verbal act answers the
+    """ソ連のアフガニスタン侵攻により、米国は批准を拒否した → USA→SUN 12: a verbal act answers the
     act the sentence has just told, else addresses the counterpart named last."""
     if d.code[:2] not in scope.know.grammar.zero_target_roots or not _open(d, scope):
         return d
@@ -80,9 +80,9 @@ def verbal_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None
 
 
 def material_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """イラクはクウェートに侵攻し、油田を占拠した → IRQ→KWT twice: a material act without a
-    stated patient goes on with the source's own act of the sentence, or answers one aimed at
-    it; other parties of the sentence are no guess."""
+    """イラクはクウェートに侵攻し、油田を占拠した → IRQ→KWT 19 twice: a material act without a
+    stated patient goes on with the source's own act of the sentence, or answers one aimed at it;
+    other parties of the sentence are no guess."""
     if d.code[:2] in scope.know.grammar.zero_target_roots or not _open(d, scope):
         return d
     own = {m.code for m in d.sources.mentions}
@@ -97,7 +97,7 @@ def material_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
 
 
 def unilateral(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は核実験を行った → SUN→(none) 15: a unilateral act needs no counterpart (but a
+    """ソ連は核実験を行った → SUN 15, no target: a unilateral act needs no counterpart (but a
     posture aimed at one that is no actor, 衛星国全域に対して軍を駐留させ, is not unilateral)."""
     if d.targets.mentions or d.target_list or not _unilateral(d, scope):
         return d
@@ -109,8 +109,8 @@ def unilateral(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None
 
 def addressed_non_actor(d: Draft, scope: Scope) -> bool:
     """各々と会談した, 要請に応じなかった, これに反対した: a counterpart phrase (に, と, に対して)
-    that is a pronoun or a described noun and names no actor — not a time, an adverb (一斉に)
-    nor the document acted on (条約に違反)."""
+    that is a pronoun or a described noun and names no actor — not a time, an adverb (一斉に) nor
+    the document acted on (条約に違反)."""
     tree, grammar = scope.tree, scope.know.grammar
     for holder in {d.gov.i, d.tok.i}:
         for c in tree.children[holder]:
