@@ -30,7 +30,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kankei.analysis.evaluate import Report, load_doc_list, load_gold, score_rows
-from kankei.pipeline import ingest
+from kankei.engines import ingest
 from kankei.settings import Settings
 from kankei.store import Store
 from kankei.store.db import EventFilter

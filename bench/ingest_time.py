@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kankei.pipeline import ingest
+from kankei.engines import ingest
 from kankei.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

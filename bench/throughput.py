@@ -50,7 +50,7 @@ def sample_files(corpus: Path) -> list[Path]:
 def raw_ginza(folder: Path) -> float:
     """Seconds to load ja_ginza with every component and run nlp.pipe over the sample's
     lines (kankei's (b) includes its own start-up and model loading too)."""
-    from kankei.nlp.pipeline import _fit
+    from kankei.nlp.parser import _fit
 
     lines = [
         _fit(line)

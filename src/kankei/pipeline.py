@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -154,16 +154,3 @@ class ParsedDocument:
 
     sentences: dict[int, ParsedSentence]
     matches: dict[int, list[RawMention]]
-
-
-def ingest(
-    paths: Sequence[Path],
-    settings: Settings,
-    *,
-    on_start: Callable[[int], None] | None = None,
-    on_document: Callable[[str, str], None] | None = None,
-) -> IngestReport:
-    """Ingest files and folders into the store. One bad document is reported and skipped."""
-    from kankei.engines.local import ingest_local
-
-    return ingest_local(paths, settings, on_start=on_start, on_document=on_document)

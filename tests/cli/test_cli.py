@@ -29,6 +29,7 @@ REQUIRED = [
     "negated",
     "confidence",
     "rule",
+    "rules",
 ]
 
 

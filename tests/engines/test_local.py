@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kankei.engines import ingest
 from kankei.engines.local import Pending, chunks
 from kankei.model import Document
-from kankei.pipeline import Reader, ingest
+from kankei.pipeline import Reader
 from kankei.settings import Settings
 from kankei.store import Store
 

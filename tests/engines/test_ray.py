@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from kankei.engines import ingest
 from kankei.engines.rayengine import check_reachable, ingest_ray
-from kankei.pipeline import ingest
 from kankei.settings import Settings
 from kankei.store import Store
 

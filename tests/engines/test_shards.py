@@ -3,8 +3,9 @@ import os
 import pyarrow.parquet as pq
 import pytest
 
+from kankei.engines import ingest
 from kankei.engines.shards import coded_row, failed_row, load_shards, to_table
-from kankei.pipeline import IngestReport, ingest
+from kankei.pipeline import IngestReport
 from kankei.settings import Settings
 from kankei.store import Store
 

@@ -1,7 +1,7 @@
 import pytest
 
+from kankei.engines import ingest
 from kankei.extract.lexicon import surface_stem
-from kankei.pipeline import ingest
 from kankei.settings import Settings
 from kankei.store import Store
 

@@ -9,7 +9,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import expect
 
-from kankei.pipeline import ingest
+from kankei.engines import ingest
 from kankei.serve.app import create_app
 from kankei.settings import Settings
 from tests.conftest import EXAMPLES
@@ -150,4 +150,10 @@ def test_markup_in_a_document_is_shown_as_text(page):
     for where in ("#doc-text", "#timeline", "#hover-panel"):
         assert page.locator(f"{where} script").count() == 0
         assert page.locator(f"{where} img").count() == 0
+    assert page.problems == []
+
+
+def test_an_event_card_shows_the_ids_of_the_rules_that_fired(page):
+    rules = page.locator("#timeline .event .ev-rules").first.text_content()
+    assert "predicate." in rules and "source." in rules
     assert page.problems == []

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from kankei.engines import ingest
 from kankei.errors import StoreError
-from kankei.pipeline import ingest
 from kankei.settings import Settings
 from kankei.store import Store
 from kankei.store.db import EventFilter
@@ -89,7 +89,7 @@ def test_filters_are_parameters_not_sql(write, tmp_path):
 
 
 def test_an_internal_failure_on_one_document_spares_the_others(write, tmp_path, monkeypatch):
-    from kankei.nlp.pipeline import Parser
+    from kankei.nlp.parser import Parser
 
     original = Parser.parse
 

@@ -18,9 +18,9 @@ from rich.progress import (
 from rich.text import Text
 
 from kankei.cli.common import db_option
+from kankei.engines import ingest
 from kankei.extract.order import all_rule_ids
 from kankei.extract.registry import check_rule_ids
-from kankei.pipeline import ingest
 from kankei.settings import Settings
 
 
@@ -163,19 +163,15 @@ def ingest_command(
             click.echo(f"{status} {path}")
 
     with progress:
-        if engine == "ray":
-            from kankei.engines.rayengine import ingest_ray
-
-            report = ingest_ray(
-                list(paths),
-                settings,
-                address=address,
-                shards=shards or db.with_name(db.name + ".shards"),
-                on_start=on_start,
-                on_document=on_document,
-            )
-        else:
-            report = ingest(list(paths), settings, on_start=on_start, on_document=on_document)
+        report = ingest(
+            list(paths),
+            settings,
+            engine=engine,
+            address=address,
+            shards=shards,
+            on_start=on_start,
+            on_document=on_document,
+        )
     elapsed = time.perf_counter() - started
     for _path, message in report.failed:
         console.print(f"[red]skipped[/red] {message}", highlight=False)

@@ -31,12 +31,48 @@ def read_user_file(path: Path) -> tuple[str, str]:
         raise DataFileError(f"cannot read: {exc}", path=str(path)) from exc
 
 
-def load_yaml_entries(where: str, text: str) -> tuple[dict[str, Any], list[Any]]:
-    """Parse a data file with a version, a source and a list of entries."""
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping with a key twice (YAML itself keeps the last one,
+    so a second `light_verbs:` would silently replace the first list)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def strict_yaml(where: str, text: str) -> Any:
+    """Parse YAML, refusing duplicate keys; errors name the file."""
     try:
-        data = yaml.safe_load(text)
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         raise DataFileError(f"not valid YAML: {exc}", path=where) from exc
+
+
+def check_keys(
+    data: dict[str, Any],
+    where: str,
+    required: frozenset[str],
+    optional: frozenset[str] = frozenset(),
+) -> None:
+    """Every required key present, no key unknown."""
+    unknown = sorted(set(data) - required - optional)
+    if unknown:
+        raise DataFileError(f"unknown key(s) {unknown}", path=where)
+    missing = sorted(required - set(data))
+    if missing:
+        raise DataFileError(f"missing key(s) {missing}", path=where)
+
+
+def load_yaml_entries(where: str, text: str) -> tuple[dict[str, Any], list[Any]]:
+    """Parse a data file with a version, a source and a list of entries."""
+    data = strict_yaml(where, text)
     if not isinstance(data, dict):
         raise DataFileError("expected a mapping with 'version' and 'entries'", path=where)
     for key in ("version", "entries"):

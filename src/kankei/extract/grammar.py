@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import yaml
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from kankei.errors import DataFileError
-from kankei.extract.datafiles import bundled, string_list
+from kankei.extract.datafiles import bundled, check_keys, strict_yaml, string_list
 
 
 @dataclass(frozen=True)
@@ -76,84 +75,66 @@ class Grammar:
 
 def load_grammar() -> Grammar:
     ((where, text),) = bundled("grammar.yaml")
-    data = yaml.safe_load(text)
+    return parse_grammar(where, text)
+
+
+_HEADER_KEYS = frozenset({"version", "source", "licence"})
+
+
+def parse_grammar(where: str, text: str) -> Grammar:
+    """The grammar from a grammar.yaml text: every key of Grammar present, no other key, no key
+    twice."""
+    data = strict_yaml(where, text)
     if not isinstance(data, dict):
         raise DataFileError("expected a mapping", path=where)
+    check_keys(data, where, frozenset(f.name for f in fields(Grammar)), _HEADER_KEYS)
 
-    def words(key: str) -> tuple[str, ...]:
-        return string_list(data.get(key), where, key)
+    values: dict[str, object] = {}
+    for f in fields(Grammar):
+        raw = data[f.name]
+        if f.name in _MAPPINGS:
+            values[f.name] = _MAPPINGS[f.name](raw, where)
+            continue
+        words = string_list(raw, where, f.name)
+        if f.name in _LONGEST_FIRST:
+            words = tuple(sorted(words, key=len, reverse=True))
+        values[f.name] = frozenset(words) if str(f.type).startswith("frozenset") else words
+    return Grammar(**values)  # type: ignore[arg-type]
 
-    modality_raw = data.get("modality")
-    if not isinstance(modality_raw, dict):
+
+# matched as prefixes or suffixes of a text: the longest must be tried first
+_LONGEST_FIRST = frozenset({"abbrev_suffixes", "person_titles", "rebel_nouns"})
+
+
+def _modality(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
         raise DataFileError("'modality' must map a mode to a list of markers", path=where)
-    roles: dict[str, str] = {}
-    roles_raw = data.get("roles")
-    if not isinstance(roles_raw, dict):
+    return {str(k): string_list(v, where, f"modality.{k}") for k, v in raw.items()}
+
+
+def _roles(raw: object, where: str) -> dict[str, str]:
+    """agent code -> role nouns in the file; role noun -> agent code here."""
+    if not isinstance(raw, dict):
         raise DataFileError("'roles' must map an agent code to role nouns", path=where)
-    for agent, nouns in roles_raw.items():
+    roles: dict[str, str] = {}
+    for agent, nouns in raw.items():
         for noun in string_list(nouns, where, f"roles.{agent}"):
             roles[noun] = str(agent)
-    variants_raw = data.get("abbrev_variants")
-    if not isinstance(variants_raw, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1
-        for k, v in variants_raw.items()
+    return roles
+
+
+def _variants(raw: object, where: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in raw.items()
     ):
         raise DataFileError("'abbrev_variants' must map one character to one", path=where)
-    anaphora_raw = data.get("anaphora")
-    if not isinstance(anaphora_raw, dict) or not all(
-        isinstance(v, int) and v > 0 for v in anaphora_raw.values()
-    ):
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def _anaphora(raw: object, where: str) -> dict[str, int]:
+    if not isinstance(raw, dict) or not all(isinstance(v, int) and v > 0 for v in raw.values()):
         raise DataFileError("'anaphora' must map an anaphor to a positive count", path=where)
-    return Grammar(
-        light_verbs=frozenset(words("light_verbs")),
-        unilateral=frozenset(words("unilateral")),
-        target_cases=words("target_cases"),
-        source_cases=words("source_cases"),
-        agent_cases=words("agent_cases"),
-        negation=frozenset(words("negation")),
-        modality={str(k): string_list(v, where, f"modality.{k}") for k, v in modality_raw.items()},
-        abbrev_suffixes=tuple(sorted(words("abbrev_suffixes"), key=len, reverse=True)),
-        abbrev_prefixes=frozenset(words("abbrev_prefixes")),
-        abbrev_variants={str(k): str(v) for k, v in variants_raw.items()},
-        not_compounds=frozenset(words("not_compounds")),
-        roles=roles,
-        anaphora={str(k): int(v) for k, v in anaphora_raw.items()},
-        posting_prefixes=frozenset(words("posting_prefixes")),
-        transparent_heads=frozenset(words("transparent_heads")),
-        joint_declarations=frozenset(words("joint_declarations")),
-        passive_light_verbs=frozenset(words("passive_light_verbs")),
-        passive_sources=words("passive_sources"),
-        modifier_target_cases=words("modifier_target_cases"),
-        symmetric_roots=frozenset(words("symmetric_roots")),
-        symmetric=frozenset(words("symmetric")),
-        zero_target_roots=frozenset(words("zero_target_roots")),
-        locative_cases=frozenset(words("locative_cases")),
-        violent_roots=frozenset(words("violent_roots")),
-        partner_cases=words("partner_cases"),
-        bound_nouns=frozenset(words("bound_nouns")),
-        time_bounds=words("time_bounds"),
-        cancelling_verbs=frozenset(words("cancelling_verbs")),
-        warning_verbs=frozenset(words("warning_verbs")),
-        coercive_roots=frozenset(words("coercive_roots")),
-        conditionals=frozenset(words("conditionals")),
-        postposition_verbs=frozenset(words("postposition_verbs")),
-        te_postpositions=frozenset(words("te_postpositions")),
-        recall_roots=frozenset(words("recall_roots")),
-        measure_nouns=frozenset(words("measure_nouns")),
-        attempts=_code_map(data.get("attempts"), where, "attempts"),
-        document_nouns=tuple(words("document_nouns")),
-        counterpart_pronouns=frozenset(words("counterpart_pronouns")),
-        together=frozenset(words("together")),
-        person_titles=tuple(sorted(words("person_titles"), key=len, reverse=True)),
-        claim_verbs=frozenset(words("claim_verbs")),
-        hostile_roots=frozenset(words("hostile_roots")),
-        mass_markers=tuple(words("mass_markers")),
-        attempt_verbs=frozenset(words("attempt_verbs")),
-        request_verbs=frozenset(words("request_verbs")),
-        publications=frozenset(words("publications")),
-        rebel_nouns=tuple(sorted(words("rebel_nouns"), key=len, reverse=True)),
-        obtaining_verbs=frozenset(words("obtaining_verbs")),
-    )
+    return {str(k): int(v) for k, v in raw.items()}
 
 
 def _code_map(raw: object, where: str, key: str) -> dict[str, str]:
@@ -163,3 +144,16 @@ def _code_map(raw: object, where: str, key: str) -> dict[str, str]:
     ):
         raise DataFileError(f"'{key}' must map a root to a code, both quoted", path=where)
     return {str(k): str(v) for k, v in raw.items()}
+
+
+def _attempts(raw: object, where: str) -> dict[str, str]:
+    return _code_map(raw, where, "attempts")
+
+
+_MAPPINGS: dict[str, Callable[[object, str], object]] = {
+    "modality": _modality,
+    "roles": _roles,
+    "abbrev_variants": _variants,
+    "anaphora": _anaphora,
+    "attempts": _attempts,
+}

@@ -8,9 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kankei.errors import DataFileError
+from kankei.extract.datafiles import strict_yaml
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
         where, text = "kankei/data/boilerplate.yaml", ref.read_text(encoding="utf-8")
     else:
         where, text = str(path), path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = strict_yaml(where, text)
     if not isinstance(data, dict):
         raise DataFileError("expected a mapping", path=where)
     return Boilerplate(

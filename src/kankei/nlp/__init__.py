@@ -1,5 +1,5 @@
 """The spaCy/GiNZA pipeline. The only package that imports spaCy."""
 
-from kankei.nlp.pipeline import Parser
+from kankei.nlp.parser import Parser
 
 __all__ = ["Parser"]

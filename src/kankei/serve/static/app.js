@@ -170,6 +170,7 @@ function eventCard(e) {
     ),
     el("p", { class: "sentence" }, ...highlighted(e.sentence, eventMarks(e, e.sentence, e.sent_start))),
     el("div", { class: "ev-foot", text: `${e.doc} · 文 ${e.sentence_index + 1} · ${e.rule}` }),
+    el("div", { class: "ev-rules", title: "extraction rules that fired (kankei rules lists them)", text: (e.rules ?? []).join(" · ") }),
   );
   card.style.borderLeftColor = goldsteinColour(e.goldstein);
   const open = () => openDocument(e.doc_id, e.sentence_index);

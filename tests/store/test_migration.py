@@ -1,0 +1,32 @@
+"""A store written by an older kankei is migrated when it is opened for writing."""
+
+import duckdb
+import pytest
+
+from kankei.errors import StoreError
+from kankei.store import Store
+from kankei.store.schema import SCHEMA_VERSION
+
+
+def as_version_3(path):
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX events_dyad")
+    con.execute("ALTER TABLE events DROP COLUMN rules")
+    con.execute("CREATE INDEX events_dyad ON events (source, target, year)")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+
+
+def test_a_version_3_store_gains_the_rules_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    Store(path).close()
+    as_version_3(path)
+    with pytest.raises(StoreError, match="a write"):
+        Store(path, read_only=True).close()
+    with Store(path) as store:
+        version = store.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        assert version == (str(SCHEMA_VERSION),)
+        columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
+        assert "rules" in columns
+    with Store(path, read_only=True) as store:
+        assert store.export_rows() == []
