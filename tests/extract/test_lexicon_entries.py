@@ -21,6 +21,9 @@ def asserted(events):
         # 01: a policy announcement is a statement with no counterpart (unilateral)
         ("1947年3月、米国は新たな外交方針を発表した。", ("USA", None, "01")),
         ("1823年、米国は新たな外交原則を発表した。", ("USA", None, "01")),
+        # …a programme of numbered points made public (五か条の綱領を公表) is one too
+        ("1955年、インドは平和五か条を公表した。", ("IND", None, "01")),
+        ("1990年、日本は外交原則を公表した。", ("JPN", None, "01")),
         # 03: easing tensions is an effort to improve relations, not a concession
         ("1972年、米国はソ連と緊張緩和を進めた。", ("USA", "SUN", "03")),
         # 04: inviting a delegation

@@ -82,7 +82,7 @@ def parse_entry(raw: object, where: str) -> ActorEntry:
         raise DataFileError(f"bad or missing 'code' {code!r}", path=where)
     if kind not in TYPES:
         raise DataFileError(f"{code}: 'type' must be one of {sorted(TYPES)}", path=where)
-    names = string_list(raw.get("names"), where, f"{code}.names")
+    names = with_separator_variants(string_list(raw.get("names"), where, f"{code}.names"))
     abbrev = string_list(raw.get("abbrev"), where, f"{code}.abbrev", required=False)
     if abbrev and (kind != "state" or any(len(a) != 1 for a in abbrev)):
         raise DataFileError(f"{code}: 'abbrev' is for states, one character each", path=where)
@@ -106,6 +106,22 @@ def parse_entry(raw: object, where: str) -> ActorEntry:
         origin=where,
         members=members,
     )
+
+
+# the separators of the parts of a foreign name, written interchangeably (ヨシフ・スターリン,
+# ヨシフ=スターリン, ヨシフ＝スターリン): a dictionary lists a name once, with any of them
+NAME_SEPARATORS = ("・", "=", "＝")
+
+
+def with_separator_variants(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Each name, then the same name with the other separators, without repeats."""
+    out: dict[str, None] = {}
+    for name in names:
+        out[name] = None
+        if any(sep in name for sep in NAME_SEPARATORS):
+            for sep in NAME_SEPARATORS:
+                out[_NAME_PARTS.sub(sep, name)] = None
+    return tuple(out)
 
 
 def _members(raw: dict[str, object], where: str) -> tuple[str, ...]:

@@ -157,11 +157,6 @@ CLAUSE_DEPS = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
 
 
-# the cases that mark the counterpart of an act (not its content: について)
-COUNTERPART_CASES = frozenset({"に", "に対して", "に対し", "と", "との", "への"})
-ABOUT_CASES = frozenset({"について", "に関して", "をめぐって", "をめぐり"})
-
-
 def _heads_a_mention(item: Token, mention_tokens: MentionTokens) -> bool:
     return any(item.i in toks for _, toks in mention_tokens)
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 
 from kankei.errors import DataFileError
-from kankei.extract.datafiles import bundled, load_yaml_entries
+from kankei.extract.datafiles import (
+    bundled,
+    check_keys,
+    load_yaml_entries,
+    strict_yaml,
+    string_list,
+)
 
 
 @dataclass(frozen=True)
@@ -87,3 +93,51 @@ def load_codebook() -> Codebook:
             raise DataFileError(f"line {n}: {exc}", path="kankei/data/cameo.csv") from exc
         codes[code.code] = code
     return Codebook(codes)
+
+
+@dataclass(frozen=True)
+class RootProperties:
+    """What the coder knows about CAMEO roots (data/cameo_roots.yaml): each property, the set of
+    two-digit roots it holds for."""
+
+    symmetric: frozenset[str]
+    zero_target: frozenset[str]
+    violent: frozenset[str]
+    coercive: frozenset[str]
+    hostile: frozenset[str]
+    recall: frozenset[str]
+    treaty_acts: frozenset[str]
+    content: frozenset[str]
+    requests: frozenset[str]
+    agreeing: frozenset[str]
+    programmes: frozenset[str]
+
+
+_ROOTS = frozenset(f"{i:02d}" for i in range(1, 21))
+
+
+def load_root_properties() -> RootProperties:
+    ((where, text),) = bundled("cameo_roots.yaml")
+    return parse_root_properties(where, text)
+
+
+def parse_root_properties(where: str, text: str) -> RootProperties:
+    data = strict_yaml(where, text)
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping", path=where)
+    check_keys(data, where, frozenset({"version", "properties"}), frozenset({"source", "licence"}))
+    props = data["properties"]
+    if not isinstance(props, dict):
+        raise DataFileError("'properties' must map a property to its roots", path=where)
+    check_keys(props, where, frozenset(f.name for f in fields(RootProperties)))
+    values: dict[str, frozenset[str]] = {}
+    for name, raw in props.items():
+        at = f"{where} property {name}"
+        if not isinstance(raw, dict):
+            raise DataFileError("a property is a mapping with 'means' and 'roots'", path=at)
+        check_keys(raw, at, frozenset({"means", "roots"}))
+        roots = frozenset(string_list(raw["roots"], at, "roots"))
+        if roots - _ROOTS:
+            raise DataFileError(f"not CAMEO roots: {sorted(roots - _ROOTS)}", path=at)
+        values[name] = roots
+    return RootProperties(**values)

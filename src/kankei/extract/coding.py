@@ -19,7 +19,6 @@ from kankei.model import DateValue, Event, ParsedSentence, Sentence
 _MEMORY = 12  # actors remembered for anaphora
 _ZERO_WINDOW = 1  # sentences back in which an unsaid target may have been named
 _SAME_EVENT_WINDOW = 3  # sentences back in which an undated event may have been told
-_PROGRAMMES = frozenset({"07"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,9 @@ class Coder:
         steps: dict[str, Callable[[Event], Event]] = {
             "mode.future": lambda e: _after(e, reading.doc_date),
             # (この時期には…交渉が重ねられた: a named period, not one act told again)
-            "date.same-event": lambda e: e if period else _as_before(e, reading.events),
+            "date.same-event": lambda e: (
+                e if period else _as_before(e, reading.events, self.knowledge.roots.programmes)
+            ),
             "date.episode-year": lambda e: _episode(e, reading.parties_before),
             "target.occupier": self.knowledge.occupations.redirect,
         }
@@ -181,7 +182,8 @@ class Coder:
         """反政府勢力: the armed opposition of the state named with it, or of the state whose
         war is the sentence's setting (アフガニスタン紛争で…反政府勢力を支援した)."""
         states = [raw for raw in named if raw.candidates[0].type == "state"]
-        settings = [raw for raw in states if _CONFLICT.match(text, raw.end)]
+        conflicts = self.knowledge.grammar.conflict_nouns
+        settings = [raw for raw in states if text.startswith(conflicts, raw.end)]
         out: list[RawMention] = []
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in named]
         for noun in self.knowledge.grammar.rebel_nouns:
@@ -249,16 +251,15 @@ class Coder:
 
 
 _PROVISION = re.compile(r"\s*第[0-9０-９一二三四五六七八九十百]+条")
-_CONFLICT = re.compile(r"(?:紛争|戦争|内戦|侵攻)")
 _TOPIC = re.compile(r"[^、。をにとでへ]{0,20}?(?:は|が|も)")
 
 
-def _as_before(event: Event, earlier: Sequence[Event]) -> Event:
+def _as_before(event: Event, earlier: Sequence[Event], programmes: frozenset[str]) -> Event:
     """ラブロフと会談したのは…ハースであった: an undated event the text has just told, between
     the same parties and of the same kind, is that event again and takes its date."""
     if event.date is not None or event.date_start is not None or event.target is None:
         return event
-    if event.root in _PROGRAMMES:
+    if event.root in programmes:
         return event  # aid is told as a programme running on, not one act told twice
     if "source.treaty-parties" in event.rules:
         return event  # (SALT IIの議論: talks known by their treaty are not a meeting told before)

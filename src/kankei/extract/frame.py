@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kankei.extract.arguments import COUNTERPART_CASES, NOUNS, phrase_actors
+from kankei.extract.arguments import NOUNS, phrase_actors
+from kankei.extract.cameo import RootProperties
 from kankei.extract.draft import Hit, Scope
 from kankei.extract.grammar import Grammar
 from kankei.extract.registry import Rule, rule
@@ -86,7 +87,7 @@ def object_counterpart(frame: Frame, hit: Hit, scope: Scope) -> Frame:
         for c in tree.children[hit.tok.i]
         if c.dep == "obj"
         for a in tree.children[c.i]
-        if tree.particle(a) in COUNTERPART_CASES
+        if tree.particle(a) in scope.know.grammar.counterpart_cases
     ]
     return frame.adopt(args, tree, scope.know.grammar) if args else frame
 
@@ -138,10 +139,10 @@ def manner_word(frame: Frame, hit: Hit, scope: Scope) -> Frame:
     return frame.adopt(args, tree, grammar) if args else frame
 
 
-def _asked_clauses(c: Token, hit: Hit, tree: DepTree) -> list[Token]:
+def _asked_clauses(c: Token, hit: Hit, tree: DepTree, roots: RootProperties) -> list[Token]:
     if c.dep == "advcl" and any(x.lemma in ("よう", "様") for x in tree.children[c.i]):
         return [c]
-    if tree.particle(c) == "を" and hit.pred.code[:2] in ("02", "03", "10"):
+    if tree.particle(c) == "を" and hit.pred.code[:2] in roots.content:
         return [x for x in tree.children[c.i] if x.dep == "acl"]
     return []
 
@@ -154,7 +155,7 @@ def request_addressee(frame: Frame, hit: Hit, scope: Scope) -> Frame:
     args = [
         a
         for c in tree.children[hit.gov.i]
-        for clause in _asked_clauses(c, hit, tree)
+        for clause in _asked_clauses(c, hit, tree, scope.know.roots)
         for a in tree.children[clause.i]
         if tree.particle(a) in addressed
     ]
@@ -230,30 +231,9 @@ def collect(
     for case in cases:
         out: list[Mention] = []
         for arg in frame.by_case.get(case, ()):
-            if arg.lemma in TIME_HEADS:
+            if arg.lemma in scope.know.grammar.time_heads:
                 continue  # 米国の核実験から4年後の1949年に: a time, whoever it names
             out.extend(phrase_actors(arg, scope.tree, pool, when, scope.know.grammar, slot))
         if out:
             return tuple(out)
     return ()
-
-
-TIME_HEADS = frozenset(
-    {
-        "年",
-        "月",
-        "日",
-        "年代",
-        "頃",
-        "後",
-        "前",
-        "時",
-        "際",
-        "時点",
-        "直後",
-        "直前",
-        "以降",
-        "以来",
-        "当時",
-    }
-)

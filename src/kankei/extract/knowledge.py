@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kankei.extract.cameo import Codebook
+from kankei.extract.cameo import Codebook, RootProperties, load_root_properties
 from kankei.extract.grammar import Grammar
 from kankei.extract.lexicon import Lexicon
 from kankei.extract.occupations import Occupations
@@ -20,4 +20,5 @@ class Knowledge:
     codebook: Codebook
     occupations: Occupations = field(default_factory=Occupations)
     treaties: Treaties = field(default_factory=Treaties)
+    roots: RootProperties = field(default_factory=load_root_properties)
     disabled: frozenset[str] = frozenset()  # ids of the rules switched off (settings)

@@ -14,8 +14,6 @@ from kankei.extract.knowledge import Knowledge
 from kankei.extract.tree import DepTree
 from kankei.model import Event, Mention, Token
 
-_ADDRESSED = frozenset({"に", "に対して", "に対し", "への", "について", "に関して", "に関し"})
-
 STATEMENT_RULES = (
     "root.threat",
     "root.foretold",
@@ -53,7 +51,7 @@ def without_containers(
     for n, (ev, (own, gov)) in enumerate(zip(events, origin, strict=True)):
         if ev.root != "01":
             continue
-        below = _content(own, gov, tree)
+        below = _content(own, gov, tree, know.grammar.addressed_cases)
         inner = [k for k, (tok, _) in enumerate(origin) if k != n and tok != gov and tok in below]
         said = _Said(n, ev, own, gov, inner, below)
         recoded, announced = _verdict(said, events, origin, tree, know, disabled)
@@ -72,7 +70,7 @@ def without_containers(
     ]
 
 
-def _content(own: int, gov: int, tree: DepTree) -> set[int]:
+def _content(own: int, gov: int, tree: DepTree, addressed_cases: frozenset[str]) -> set[int]:
     """The tokens below the statement — not what it is aimed at or about (発射に懸念を表明,
     実験について): only the rest of the clause can hold its reported content."""
     below: set[int] = set()
@@ -84,7 +82,7 @@ def _content(own: int, gov: int, tree: DepTree) -> set[int]:
     while stack:
         parent = stack.pop()
         for c in tree.children[parent]:
-            addressed = parent in holders and tree.particle(c) in _ADDRESSED
+            addressed = parent in holders and tree.particle(c) in addressed_cases
             if c.i not in below and not addressed:
                 below.add(c.i)
                 stack.append(c.i)
@@ -114,7 +112,7 @@ def _verdict(
     foretold = [
         k
         for k in inner
-        if events[k].root in g.coercive_roots
+        if events[k].root in know.roots.coercive
         and events[k].source not in (ev.source, ev.target)
         and ev.target is not None
         and events[k].target == ev.target
@@ -149,7 +147,7 @@ def _coercion(
     coercive = [
         k
         for k in said.inner
-        if events[k].root in know.grammar.coercive_roots and events[k].source == ev.source
+        if events[k].root in know.roots.coercive and events[k].source == ev.source
     ]
     if warning and not coercive and ev.target is not None:
         quoted = _quoted_threat(said, events, origin, tree, know)
@@ -171,7 +169,7 @@ def _quoted_threat(
     conditional = any(tree.tokens[i].text in know.grammar.conditionals for i in quoted)
     ev = said.event
     forceful = any(
-        events[k].root in know.grammar.coercive_roots and events[k].source in (ev.source, ev.target)
+        events[k].root in know.roots.coercive and events[k].source in (ev.source, ev.target)
         for k in spoken
     )
     return spoken if conditional or forceful else None
@@ -184,7 +182,7 @@ def _claimed(said: _Said, events: list[Event], tree: DepTree, know: Knowledge) -
     return [
         k
         for k in said.inner
-        if events[k].root in g.hostile_roots and events[k].source not in (ev.source, None)
+        if events[k].root in know.roots.hostile and events[k].source not in (ev.source, None)
     ]
 
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kankei.extract.arguments import (
-    ABOUT_CASES,
     CLAUSE_DEPS,
     NOUNS,
     between_parties,
@@ -31,9 +30,9 @@ def target_cases(d: Draft, scope: Scope) -> list[str]:
     """The entry's own cases first, then the rest: 空爆 takes を, but 空爆を行う leaves に対して."""
     g = scope.know.grammar
     cases = [*d.pred.target_case, *(c for c in g.target_cases if c not in d.pred.target_case)]
-    if d.pred.code[:2] in ("02", "10"):
+    if d.pred.code[:2] in scope.know.roots.requests:
         # …の是非について調査を依頼した: what a request is about is not whom it asks
-        cases = [c for c in cases if c not in ABOUT_CASES]
+        cases = [c for c in cases if c not in g.about_cases]
     modifier = [c for c in g.modifier_target_cases if c != "との"]
     if d.gov.i != d.tok.i and d.tok.pos in NOUNS:
         # ハンガリーに対する出兵を決定した: the event noun's own target, under a light verb
@@ -209,7 +208,11 @@ def partners(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 def agreed_act_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """ドイツがNATOに留まることにソ連は同意した → SUN→DEU 03: the parties of the act agreed on (…Aや
     Bとの間で会談を行うことで同意), or the one whose act is agreed to, are the counterparts."""
-    if not d.sources.mentions or d.targets.mentions or d.pred.code[:2] not in ("03", "08"):
+    if (
+        not d.sources.mentions
+        or d.targets.mentions
+        or d.pred.code[:2] not in scope.know.roots.agreeing
+    ):
         return d
     tree = scope.tree
     clauses = [
@@ -267,7 +270,7 @@ def manner_clause(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 def violence_locative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """ロシア軍はウクライナのブチャで民間人を殺害した → RUS→UKR 18: violence against unnamed people
     hits the state where it happens."""
-    if d.targets.mentions or d.pred.code[:2] not in scope.know.grammar.violent_roots:
+    if d.targets.mentions or d.pred.code[:2] not in scope.know.roots.violent:
         return d
     cases = sorted(scope.know.grammar.locative_cases)
     return _set_targets(d, collect(_frame(d), cases, "target", scope, d.when))

@@ -9,25 +9,23 @@ from kankei.extract.draft import Draft, Scope
 from kankei.extract.tree import DepTree
 from kankei.model import Event, Token
 
-_ASIDE_MARKS = frozenset({"よう", "様", "ため", "ので", "から", "けれど", "けれども", "が", "通り"})
 
-
-def _chained(clause: Token, tree: DepTree) -> bool:
+def _chained(clause: Token, tree: DepTree, asides: frozenset[str]) -> bool:
     """A clause of a chain (…と予測し、…提言した), not an aside (…ように, …ので)."""
     return not any(
-        c.lemma in _ASIDE_MARKS and c.dep in ("mark", "aux", "case", "fixed")
+        c.lemma in asides and c.dep in ("mark", "aux", "case", "fixed")
         for c in tree.children[clause.i]
     )
 
 
-def _chain(gov: Token, tree: DepTree) -> set[int]:
+def _chain(gov: Token, tree: DepTree, asides: frozenset[str]) -> set[int]:
     chain = {gov.i}
     stack = [gov]
     while stack:
         cur = stack.pop()
         # (not through an aside: コラムで指摘したように、…政権は公言していた)
-        linked = [c for c in tree.children[cur.i] if c.dep == "advcl" and _chained(c, tree)]
-        if cur.dep == "advcl" and _chained(cur, tree):
+        linked = [c for c in tree.children[cur.i] if c.dep == "advcl" and _chained(c, tree, asides)]
+        if cur.dep == "advcl" and _chained(cur, tree, asides):
             linked.append(tree.tokens[cur.head])
         for t in linked:
             if t.i not in chain:
@@ -40,7 +38,7 @@ def publication(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | Non
     """ケナンは論文でソ連を批判した → no event: what is written in an article or a book is
     commentary (the setting scopes over its chain of clauses)."""
     tree, grammar = scope.tree, scope.know.grammar
-    for c in (c for i in _chain(d.gov, tree) for c in tree.children[i]):
+    for c in (c for i in _chain(d.gov, tree, grammar.aside_marks) for c in tree.children[i]):
         if tree.particle(c) not in grammar.locative_cases:
             continue
         heads = [c] + [x for x in tree.children[c.i] if x.dep == "nmod"]

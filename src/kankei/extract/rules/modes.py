@@ -13,7 +13,6 @@ from kankei.model import Event
 
 _ABILITY = re.compile(r"(?:する|の)?(?:ことが)?(?:(?:でき|出来)(?!た|まし|な|ず|ませ)|可能)")
 _TOPIC_ACT = re.compile(r"(?:する)?ことは")
-_MANNER = re.compile(r"強く|正式に|改めて|再び|重ねて|直ちに|早急に|速やかに")
 
 
 def _asserted(d: Draft) -> bool:
@@ -69,7 +68,9 @@ def markers(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
         cut = tail.find(stop)
         if cut >= 0:
             tail = tail[:cut]
-    tail = _MANNER.sub("", tail)[:20]
+    for adverb in scope.know.grammar.manner_adverbs:
+        tail = tail.replace(adverb, "")
+    tail = tail[:20]
     for mode, words in scope.know.grammar.modality.items():
         if any(marker in tail for marker in words):
             return replace(d, mode=mode)

@@ -13,8 +13,6 @@ from kankei.extract.grammar import Grammar
 from kankei.extract.tree import DepTree
 from kankei.model import Event, Mention, Token
 
-TIME_CLAUSE_HEADS = frozenset({"とき", "時", "際", "場合", "ところ"})
-
 
 def _may_borrow(d: Draft, scope: Scope) -> bool:
     """Only a predicate with no subject of its own borrows one; a subject that is not an actor (歴史
@@ -61,7 +59,7 @@ def inherited(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
-    return not d.sources.mentions and d.pred.code[:2] in scope.know.grammar.symmetric_roots
+    return not d.sources.mentions and d.pred.code[:2] in scope.know.roots.symmetric
 
 
 def named_parties(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
@@ -141,18 +139,18 @@ def has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive
         tree.particle(c) in cases
         and c.dep in ("nsubj", "obl", "nmod", "dislocated")
         and not any(n.dep == "nummod" for n in tree.children[c.i])
-        and c.lemma not in TIME_CLAUSE_HEADS  # (…したときは)
-        and not _in_time_clause(c, holder, tree)
+        and c.lemma not in grammar.time_clause_heads  # (…したときは)
+        and not _in_time_clause(c, holder, tree, grammar.time_clause_heads)
         for holder in {gov.i, tok.i}
         for c in tree.children[holder]
     )
 
 
-def _in_time_clause(subject: Token, holder: int, tree: DepTree) -> bool:
+def _in_time_clause(subject: Token, holder: int, tree: DepTree, heads: frozenset[str]) -> bool:
     """侵攻が延期されたときは不平を言った: a が before a clause of time (…したときは) is that
     clause's subject, though the parser may hang it on the main verb."""
     return tree.particle(subject) == "が" and any(
-        t.dep == "acl" and tree.tokens[t.head].lemma in TIME_CLAUSE_HEADS and t.head < holder
+        t.dep == "acl" and tree.tokens[t.head].lemma in heads and t.head < holder
         for t in tree.tokens[subject.i + 1 : holder]
     )
 

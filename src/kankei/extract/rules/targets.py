@@ -28,7 +28,7 @@ def passive_topic(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
 def recall_host(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """米国は駐ソ米国大使を呼び出した → USA→SUN 16: one's own envoy called home is a recall, aimed
     at the state the envoy was posted to."""
-    if d.pred.code[:2] not in scope.know.grammar.recall_roots:
+    if d.pred.code[:2] not in scope.know.roots.recall:
         return d
     tree = scope.tree
     own = {m.code for m in d.sources.mentions}
@@ -66,7 +66,7 @@ def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | 
     source."""
     g = scope.know.grammar
     symmetric = (
-        d.pred.code[:2] in g.symmetric_roots
+        d.pred.code[:2] in scope.know.roots.symmetric
         or any(d.pred.lemma.endswith(word) for word in g.symmetric)
         or d.pred.lemma in g.joint_declarations
     )
@@ -80,15 +80,14 @@ def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | 
     return replace(d, sources=Arg(first, d.sources.how), targets=Arg(rest, "joint"))
 
 
-# signing, ratifying, promising, refusing or abrogating a treaty (not an occupation dated by
-# one: ブレスト＝リトフスク条約締結後にドイツが占領した)
-TREATY_ACTS = frozenset({"03", "05", "12", "16"})
-
-
 def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """米国はヴェルサイユ条約の批准を拒否した → USA→DEU 12: a treaty acted on names whom the act is
     aimed at (its other parties; not guessed for a subject itself guessed)."""
-    if d.targets.mentions or d.sources.how != "case" or d.code[:2] not in TREATY_ACTS:
+    if (
+        d.targets.mentions
+        or d.sources.how != "case"
+        or d.code[:2] not in scope.know.roots.treaty_acts
+    ):
         return d
     tree = scope.tree
     region = set(range(tree.compound_start(d.tok), d.tok.i + 1))
@@ -113,7 +112,7 @@ def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Dra
 def quoted(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """米国は「ソ連は約束を破った」と述べた → USA→SUN 01: a statement is about the actor its
     quotation names."""
-    zero_roots = scope.know.grammar.zero_target_roots | {"01"}
+    zero_roots = scope.know.roots.zero_target | {"01"}
     if d.targets.mentions or d.code[:2] not in zero_roots:
         return d
     about = quoted_actor(d.gov, scope.tree, scope.mention_tokens, d.sources, d.when)

@@ -7,14 +7,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kankei.extract.actors import RawMention, resolve
-from kankei.extract.arguments import COUNTERPART_CASES, is_actor, names_a_setting
+from kankei.extract.arguments import is_actor, names_a_setting
 from kankei.extract.draft import Arg, Draft, Scope
-from kankei.extract.rules.sources import TIME_CLAUSE_HEADS
 from kankei.model import Event, Mention, Token
-
-_TIME_NOUNS = frozenset({"間", "うち", "最中", "前", "後", "直後", "直前", "頃"})
-# appeals, offers, demands: their object is a content, not their addressee
-_CONTENT_ROOTS = frozenset({"02", "03", "10"})
 
 
 def _unilateral(d: Draft, scope: Scope) -> bool:
@@ -52,7 +47,7 @@ def _content_tokens(d: Draft, scope: Scope) -> set[int]:
     """What an appeal, offer or demand is about (…北ベトナムへの支援を停止するという条件を 提示):
     the states named inside its content clause are not whom it addresses."""
     tree = scope.tree
-    if d.code[:2] not in _CONTENT_ROOTS:
+    if d.code[:2] not in scope.know.roots.content:
         return set()
     return {
         i
@@ -67,7 +62,7 @@ def _content_tokens(d: Draft, scope: Scope) -> set[int]:
 def verbal_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """ソ連のアフガニスタン侵攻により、米国は批准を拒否した → USA→SUN 12: a verbal act answers the
     act the sentence has just told, else addresses the counterpart named last."""
-    if d.code[:2] not in scope.know.grammar.zero_target_roots or not _open(d, scope):
+    if d.code[:2] not in scope.know.roots.zero_target or not _open(d, scope):
         return d
     own = {m.code for m in d.sources.mentions}
     actors = [e.source for e in earlier if e.source and e.source not in own and not e.negated]
@@ -83,7 +78,7 @@ def material_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
     """イラクはクウェートに侵攻し、油田を占拠した → IRQ→KWT 19 twice: a material act without a
     stated patient goes on with the source's own act of the sentence, or answers one aimed at it;
     other parties of the sentence are no guess."""
-    if d.code[:2] in scope.know.grammar.zero_target_roots or not _open(d, scope):
+    if d.code[:2] in scope.know.roots.zero_target or not _open(d, scope):
         return d
     own = {m.code for m in d.sources.mentions}
     parties = [
@@ -114,9 +109,14 @@ def addressed_non_actor(d: Draft, scope: Scope) -> bool:
     tree, grammar = scope.tree, scope.know.grammar
     for holder in {d.gov.i, d.tok.i}:
         for c in tree.children[holder]:
-            if c.i == d.tok.i or c.lemma in TIME_CLAUSE_HEADS or c.lemma in _TIME_NOUNS:
+            times = grammar.time_clause_heads | grammar.time_nouns
+            if c.i == d.tok.i or c.lemma in times:
                 continue  # (発射実験に成功, …ている間に: the event noun or a time)
-            if tree.particle(c) not in COUNTERPART_CASES or c.dep not in ("obl", "nmod", "iobj"):
+            if tree.particle(c) not in grammar.counterpart_cases or c.dep not in (
+                "obl",
+                "nmod",
+                "iobj",
+            ):
                 continue
             phrase = tree.phrase(c) | {c.i}
             if phrase & scope.actor_tokens or any(tree.tokens[i].pos == "NUM" for i in phrase):
