@@ -23,7 +23,7 @@ def test_the_bundled_properties_load():
         (lambda t: t.replace("  programmes:", "  programme:"), "unknown key"),
         (lambda t: t.replace('roots: ["07"]', 'roots: ["21"]'), "not CAMEO roots"),
         (lambda t: t.replace('roots: ["07"]', "roots: []"), "non-empty list"),
-        (lambda t: t.replace("    means: \"acts told as", "    mean: \"acts told as"), "unknown key"),
+        (lambda t: t.replace('    means: "acts told as', '    mean: "acts told as'), "unknown key"),
     ],
 )
 def test_malformed_files_are_refused(change, message):
