@@ -16,6 +16,8 @@ from kankei.extract.lexicon import load_lexicon
 from kankei.extract.occupations import load_occupations
 from kankei.extract.order import all_rule_ids
 from kankei.extract.registry import check_rule_ids
+from kankei.extract.rewrites import load_rewrites
+from kankei.extract.rules.roots import TESTS
 from kankei.extract.treaties import load_treaties
 from kankei.ingest import read_document
 from kankei.ingest.boilerplate import load_boilerplate
@@ -49,7 +51,13 @@ def build_coder(settings: Settings) -> Coder:
     actors = load_actor_dictionary(grammar, settings.actor_files)
     disabled = check_rule_ids(settings.disabled_rules, all_rule_ids())
     knowledge = Knowledge(
-        lexicon, grammar, codebook, load_occupations(), load_treaties(), disabled=disabled
+        lexicon,
+        grammar,
+        codebook,
+        load_occupations(),
+        load_treaties(),
+        rewrites=load_rewrites(frozenset(TESTS), codebook),
+        disabled=disabled,
     )
     return Coder(knowledge, actors)
 

@@ -17,6 +17,7 @@ from kankei.extract.draft import Draft, Scope
 from kankei.extract.frame import FRAME_RULES
 from kankei.extract.predicates import PREDICATE_RULES
 from kankei.extract.registry import Rule, rule
+from kankei.extract.rewrites import load_rewrites
 from kankei.extract.rules import (
     arguments,
     dates,
@@ -73,12 +74,13 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("target.joint-subjects", targets.joint_subjects),
         # what was done: negation, code rewrites, mode
         ("mode.negation", roots.negation),
-        ("root.recall", roots.recall),
-        ("root.against", roots.against),
-        ("root.mass-killing", roots.mass_killing),
-        ("root.agree-to-act", roots.agree_to_act),
+        # (the code rewrites of data/rewrites.yaml, each where it runs)
+        ("root.recall", roots.rewrite("root.recall")),
+        ("root.against", roots.rewrite("root.against")),
+        ("root.mass-killing", roots.rewrite("root.mass-killing")),
+        ("root.agree-to-act", roots.rewrite("root.agree-to-act")),
         ("root.negated-entry", roots.negated_entry),
-        ("root.joint-declaration", roots.joint_declaration),
+        ("root.joint-declaration", roots.rewrite("root.joint-declaration")),
         ("mode.requested", modes.requested),
         ("mode.condition", modes.condition),
         ("mode.ability", modes.ability),
@@ -146,10 +148,14 @@ def all_rule_ids() -> tuple[str, ...]:
 
 def rule_table() -> list[tuple[str, str]]:
     """(id, example) of every rule, in the order the rules run."""
+    rewrites = load_rewrites(frozenset(roots.TESTS))
     return [
         *((r.id, r.example) for r in PREDICATE_RULES),
         *((r.id, r.example) for r in FRAME_RULES),
-        *((r.id, r.example) for r in CANDIDATE_RULES),
+        *(
+            (r.id, rewrites[r.id].example if r.id in rewrites else r.example)
+            for r in CANDIDATE_RULES
+        ),
         *((i, SENTENCE_RULE_EXAMPLES[i]) for i in SENTENCE_RULE_IDS),
         *((i, DOCUMENT_RULE_EXAMPLES[i]) for i in DOCUMENT_RULE_IDS),
     ]

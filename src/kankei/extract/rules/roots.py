@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kankei.extract.arguments import NOUNS
@@ -12,22 +12,23 @@ from kankei.extract.grammar import Grammar
 from kankei.extract.tree import DepTree
 from kankei.model import Event, Token
 
-
-def recall(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国は駐ソ米国大使を呼び出した → USA→SUN 16: one's own envoy called home is a recall."""
-    return replace(d, code="161") if d.recall else d
+# The construction tests that data/rewrites.yaml names: each says whether a candidate stands in
+# the construction its rewrite is about.
 
 
-def against(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ソ連は反米演説を行った → SUN→USA 11: a statement against the state its compound names."""
-    return replace(d, code="111") if d.against and d.code[:2] == "01" else d
+def own_envoy(d: Draft, scope: Scope) -> bool:
+    """駐ソ米国大使を呼び出した: the candidate calls one's own envoy home (target.recall-host)."""
+    return d.recall
 
 
-def mass_killing(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """ロシア軍はウクライナで多数の民間人を殺害した → RUS→UKR 20: a killing whose victims are
-    counted in great numbers."""
-    if d.code not in ("1823", "175"):
-        return d
+def against_compound(d: Draft, scope: Scope) -> bool:
+    """反米演説: the predicate's compound names whom it is against (target.compound)."""
+    return d.against
+
+
+def many_victims(d: Draft, scope: Scope) -> bool:
+    """多数の民間人を殺害: the victims' phrase (the object, or a passive's subject) counts them
+    in great numbers."""
     slots = ("nsubj",) if d.passive else ("obj",)
     tree, markers = scope.tree, scope.know.grammar.mass_markers
     for holder in {d.gov.i, d.tok.i}:
@@ -35,20 +36,45 @@ def mass_killing(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | No
             if c.dep in slots:
                 words = "".join(tree.tokens[i].text for i in sorted(tree.phrase(c) | {c.i}))
                 if any(m in words for m in markers):
-                    return replace(d, code="202")
-    return d
+                    return True
+    return False
 
 
-def agree_to_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米ソは交渉を再開することで合意した → USA→SUN 03: what is agreed on is still to be done."""
-    if d.code[:2] != "05":
-        return d
+def agreed_act_clause(d: Draft, scope: Scope) -> bool:
+    """…することで合意: what is agreed on is a こと clause."""
     tree = scope.tree
-    agreed = any(
+    return any(
         c.lemma in ("こと", "事") and tree.particle(c) in ("で", "に")
         for c in tree.children[d.gov.i]
     )
-    return replace(d, code="030") if agreed else d
+
+
+def joint_declaration(d: Draft, scope: Scope) -> bool:
+    """AとBは…を宣言した: joint subjects of a declaring predicate (target.joint-subjects)."""
+    return d.targets.how == "joint" and d.pred.lemma in scope.know.grammar.joint_declarations
+
+
+TESTS: dict[str, Callable[[Draft, Scope], bool]] = {
+    "own-envoy": own_envoy,
+    "against-compound": against_compound,
+    "many-victims": many_victims,
+    "agreed-act-clause": agreed_act_clause,
+    "joint-declaration": joint_declaration,
+}
+
+
+def rewrite(rule_id: str) -> Callable[[Draft, Scope, Sequence[Event]], Draft | None]:
+    """The rule of the rewrite `rule_id` of data/rewrites.yaml (read from the knowledge)."""
+
+    def apply(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+        spec = scope.know.rewrites.get(rule_id)
+        if spec is None or not spec.applies(d.code) or not TESTS[spec.test](d, scope):
+            return d
+        return replace(d, code=spec.then)
+
+    apply.__doc__ = f"The code rewrite {rule_id} of data/rewrites.yaml."
+    apply.rewrite_id = rule_id  # type: ignore[attr-defined]
+    return apply
 
 
 def negated_entry(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
@@ -56,13 +82,6 @@ def negated_entry(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | N
     only did not happen: negated on its light verb, no refusal)."""
     if d.negated and d.pred.negated_code and d.gov.i == d.tok.i:
         return replace(d, code=d.pred.negated_code, negated=False)
-    return d
-
-
-def joint_declaration(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """米国とソ連は冷戦の終結を宣言した → USA→SUN 05: a joint statement is an agreement."""
-    if d.targets.how == "joint" and d.pred.lemma in scope.know.grammar.joint_declarations:
-        return replace(d, code="05")
     return d
 
 
