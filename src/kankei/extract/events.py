@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kankei.extract.actors import RawMention
 from kankei.extract.arguments import is_actor, names_something
+from kankei.extract.cameo import CameoCode
 from kankei.extract.draft import Draft, Hit, Scope
 from kankei.extract.frame import build_frame
 from kankei.extract.knowledge import Knowledge
@@ -138,11 +139,7 @@ def _emitted(
     targets: Sequence[Mention | None] = d.targets.mentions or d.target_list
     if not d.sources.mentions or not targets:
         return []
-    parsed, tokens = scope.parsed, scope.parsed.tokens
     cam = scope.know.codebook.get(d.code)
-    pred_begin, pred_end = tokens[d.hit.comp_start].start, d.tok.end
-    p_start, p_end = parsed.sentence.source_span(pred_begin, pred_end)
-    summary = f"lex:{d.pred.lemma}>{d.pred.code} src:{d.sources.how} tgt:{d.targets.how}"
     out: list[Event] = []
     for src in d.sources.mentions:
         for tgt in targets:
@@ -154,43 +151,55 @@ def _emitted(
                 if key in seen:
                     continue
                 seen.add(key)
-                confidence = (
-                    0.4
-                    + (0.3 if d.sources.how == "case" else 0.1)
-                    + (0.3 if d.targets.how == "case" else 0.1 if tgt else 0.0)
-                )
-                out.append(
-                    Event(
-                        doc_id=parsed.sentence.doc_id,
-                        sentence_index=parsed.sentence.index,
-                        source=src.code,
-                        target=tgt.code if tgt else None,
-                        code=cam.code,
-                        root=cam.root,
-                        goldstein=cam.goldstein,
-                        quad_class=cam.quad_class,
-                        plover=cam.plover,
-                        predicate=parsed.text[pred_begin:pred_end],
-                        pred_start=p_start,
-                        pred_end=p_end,
-                        source_text=src.text,
-                        target_text=tgt.text if tgt else None,
-                        source_agent=src.agent,
-                        target_agent=tgt.agent if tgt else None,
-                        date=stamp,
-                        date_text=when.text if when else None,
-                        date_precision=when.precision if when else None,
-                        date_rule=when.rule if when else None,
-                        date_start=when.range_start if when else None,
-                        date_end=when.range_end if when else None,
-                        negated=d.negated,
-                        mode=d.mode,
-                        confidence=round(min(confidence, 1.0), 2),
-                        rule=summary,
-                        rules=d.fired,
-                    )
-                )
+                out.append(_event(d, scope, cam, src, tgt, when))
     return out
+
+
+def _event(
+    d: Draft,
+    scope: Scope,
+    cam: CameoCode,
+    src: Mention,
+    tgt: Mention | None,
+    when: DateValue | None,
+) -> Event:
+    parsed = scope.parsed
+    pred_begin, pred_end = parsed.tokens[d.hit.comp_start].start, d.tok.end
+    p_start, p_end = parsed.sentence.source_span(pred_begin, pred_end)
+    confidence = (
+        0.4
+        + (0.3 if d.sources.how == "case" else 0.1)
+        + (0.3 if d.targets.how == "case" else 0.1 if tgt else 0.0)
+    )
+    return Event(
+        doc_id=parsed.sentence.doc_id,
+        sentence_index=parsed.sentence.index,
+        source=src.code,
+        target=tgt.code if tgt else None,
+        code=cam.code,
+        root=cam.root,
+        goldstein=cam.goldstein,
+        quad_class=cam.quad_class,
+        plover=cam.plover,
+        predicate=parsed.text[pred_begin:pred_end],
+        pred_start=p_start,
+        pred_end=p_end,
+        source_text=src.text,
+        target_text=tgt.text if tgt else None,
+        source_agent=src.agent,
+        target_agent=tgt.agent if tgt else None,
+        date=when.value if when else None,
+        date_text=when.text if when else None,
+        date_precision=when.precision if when else None,
+        date_rule=when.rule if when else None,
+        date_start=when.range_start if when else None,
+        date_end=when.range_end if when else None,
+        negated=d.negated,
+        mode=d.mode,
+        confidence=round(min(confidence, 1.0), 2),
+        rule=f"lex:{d.pred.lemma}>{d.pred.code} src:{d.sources.how} tgt:{d.targets.how}",
+        rules=d.fired,
+    )
 
 
 def inferred(event: Event) -> bool:
