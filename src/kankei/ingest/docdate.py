@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kankei.ingest.boilerplate import Boilerplate
 from kankei.model import Block
 
 _IMAGE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -19,9 +20,17 @@ def _valid(y: str, m: str, d: str) -> str | None:
     return None
 
 
-def evidence_date(text: str, blocks: Sequence[Block]) -> tuple[str | None, str | None]:
-    """(date, how it was found). The date keeps only the precision all evidence agrees on:
-    an image of 2023-08-13 and a comment of 2023-08-15 fix 2023-08."""
+def evidence_date(
+    text: str, blocks: Sequence[Block], boiler: Boilerplate | None = None
+) -> tuple[str | None, str | None]:
+    """(date, how it was found). A trailing source list gives its latest citation's date (the
+    article is not older than its sources). Otherwise the date keeps only the precision all
+    evidence agrees on: an image of 2023-08-13 and a comment of 2023-08-15 fix 2023-08."""
+    if boiler is not None:
+        cited = [boiler.cited_date(text[b.start : b.end]) for b in blocks if b.kind == "source"]
+        dated = [c for c in cited if c]
+        if dated:
+            return max(dated), "evidence:sources"
     found: list[str] = []
     kinds: list[str] = []
     for block in blocks:

@@ -113,7 +113,7 @@ def document_from_bytes(
     if doc_date:
         stated_date, date_source = normalise_date(doc_date), "option"
     elif stated_date is None:
-        stated_date, date_source = evidence_date(text, blocks)
+        stated_date, date_source = evidence_date(text, blocks, boiler)
     return Document(
         doc_id=doc_id,
         path=str(path),

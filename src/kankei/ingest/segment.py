@@ -106,6 +106,30 @@ def classify(line: str, boiler: Boilerplate) -> str:
     return "prose"
 
 
+def _is_title(stripped: list[Mapped]) -> bool:
+    """The first line is a title: a short line, not a sentence (no 。 at its end), set apart by
+    a blank line from a text that goes on (a news headline: 日本、新国家を承認)."""
+    first = next((n for n, line in enumerate(stripped) if line.text), None)
+    if first is None or first + 2 >= len(stripped) or stripped[first + 1].text:
+        return False
+    text = stripped[first].text
+    rest = any(line.text for line in stripped[first + 2 :])
+    return rest and len(text) <= 100 and not text.endswith(("。", "．", "！", "？", "」"))
+
+
+def _source_list_start(lines: list[Mapped], boiler: Boilerplate) -> int:
+    """Where the trailing source list starts (len(lines) if there is none): the last lines,
+    each a citation or a cited title, with at least one citation among them."""
+    start = len(lines)
+    related = [n for n, line in enumerate(lines) if boiler.starts_related_articles(line.text)]
+    if related:
+        start = related[-1]
+    while start > 0 and boiler.is_source_line(lines[start - 1].text):
+        start -= 1
+    cited = any(boiler.cited_date(line.text) for line in lines[start:])
+    return start if cited and start > 0 else len(lines)
+
+
 def blocks_and_sentences(
     doc_id: str, m: Mapped, boiler: Boilerplate, main_lines: set[str] | None = None
 ) -> tuple[list[Block], list[Sentence]]:
@@ -117,12 +141,17 @@ def blocks_and_sentences(
     sentences: list[Sentence] = []
     in_comments = False
     in_back_matter = False
-    for raw in _lines(m):
-        line = _strip(raw)
-        if not line.text:
-            continue
+    stripped = [_strip(raw) for raw in _lines(m)]
+    lines = [line for line in stripped if line.text]
+    sources_from = _source_list_start(lines, boiler)
+    titled = _is_title(stripped)
+    for n, line in enumerate(lines):
         kind = classify(line.text, boiler)
-        if boiler.starts_comments(line.text):
+        if n == 0 and titled and kind == "prose":
+            kind = "title"  # a headline names the article's news, it does not tell it again
+        elif n >= sources_from:
+            kind = "source"  # the article's own source list: dates it, holds no events
+        elif boiler.starts_comments(line.text):
             in_comments, kind = True, "furniture"
         elif boiler.ends_narrative(line.text):
             in_back_matter, kind = True, "heading"
