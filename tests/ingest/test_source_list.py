@@ -28,7 +28,10 @@ def test_the_latest_citation_dates_the_article_and_the_list_is_not_parsed():
     sources = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "source"]
     assert sources[0] == "『日本、モンテネグロを承認へ』。" and len(sources) == 4
     parsed = [s.text for s in doc.sentences if s.parse]
-    assert parsed == ["16日、日本政府はモンテネグロを国家として承認した。", "外務大臣は同日、談話を発表した。"]
+    assert parsed == [
+        "16日、日本政府はモンテネグロを国家として承認した。",
+        "外務大臣は同日、談話を発表した。",
+    ]
 
 
 def test_english_citations_and_a_list_of_related_articles():

@@ -221,6 +221,12 @@ class ActorDictionary:
             if hit is None:
                 i += 1
                 continue
+            if hit.candidates[0].type == "igo" and text.startswith(
+                self.grammar.igo_envoys, hit.end
+            ):
+                # 国連大使: a state's envoy to the organisation; the organisation does not act
+                i = last_end = hit.end
+                continue
             if hit.candidates[0].type == "collective":
                 hit = _expand(hit)
             if i > 0 and text[i - 1] in self.grammar.posting_prefixes:

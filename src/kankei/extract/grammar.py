@@ -53,6 +53,7 @@ class Grammar:
     publications: frozenset[str]
     rebel_nouns: tuple[str, ...]
     obtaining_verbs: frozenset[str]
+    igo_envoys: tuple[str, ...]
     counterpart_cases: frozenset[str]
     about_cases: frozenset[str]
     addressed_cases: frozenset[str]
