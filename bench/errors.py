@@ -68,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
             ),
             (p.doc, p.sentence),
         )
+        fired = " ".join(r["rules"])
         by_sentence[key].append(
-            f"  P{mark} {p.source}->{p.target} {p.root} {p.date} {r['predicate']} {' '.join(r['rules'])}"
+            f"  P{mark} {p.source}->{p.target} {p.root} {p.date} {r['predicate']} {fired}"
         )
     shown = 0
     for (doc, sentence), lines in sorted(by_sentence.items()):
