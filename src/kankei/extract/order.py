@@ -64,6 +64,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         # sources the frame does not state
         ("source.cleft", sources.cleft),
         ("source.inherited", sources.inherited),
+        ("source.comma-subject", sources.comma_subject),
         ("source.named-parties", sources.named_parties),
         ("source.treaty-parties", sources.treaty_parties),
         ("drop.publication", drops.publication),

@@ -272,6 +272,27 @@ def paired_talks(x: Lookup) -> Answer:
     return tok if paired else None
 
 
+_CLAUSE_ENDS = frozenset({"。", "（", "(", "！", "？"})
+_ARGUMENT_CASES = frozenset({"が", "は", "を", "に", "と", "に対して", "に対し", "への"})
+
+
+def verbless_clause(x: Lookup) -> Answer:
+    """2011年3月、エクアドルがコロンビアとの漁業協定を破棄。 → ECU→COL 16: a clause that ends on its
+    event noun (体言止め, as chronologies and headlines write) is told by that noun."""
+    tok, tree = x.tok, x.tree
+    if not _noun(x) or tok.dep != "ROOT":
+        return None
+    nxt = tree.tokens[tok.i + 1].text if tok.i + 1 < len(tree.tokens) else "。"
+    if nxt not in _CLAUSE_ENDS:
+        return None
+    argued = any(
+        tree.particle(c) in _ARGUMENT_CASES or c.dep in ("nsubj", "obj")
+        for c in tree.children[tok.i]
+        if c.i < tok.i
+    )
+    return tok if argued else None
+
+
 def nominal_needs_anchor(x: Lookup) -> Answer:
     """ソ連のハンガリーへの介入の影響は大きかった → no event: an event noun none of the rules above
     anchors is a topic."""
@@ -298,6 +319,7 @@ PREDICATE_RULES: tuple[Rule[Attach], ...] = tuple(
         ("predicate.nominal-agent", nominal_agent),
         ("predicate.nominal-genitive", nominal_genitive),
         ("predicate.paired-talks", paired_talks),
+        ("predicate.verbless-clause", verbless_clause),
         ("predicate.nominal-needs-anchor", nominal_needs_anchor),
         ("predicate.own", own_predicate),
     )

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kankei.extract.actors import resolve
-from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, is_actor, phrase_actors
+from kankei.extract.arguments import (
+    CLAUSE_DEPS,
+    actors_in,
+    inherited_source,
+    is_actor,
+    phrase_actors,
+)
 from kankei.extract.draft import Arg, Draft, MentionTokens, Scope
 from kankei.extract.grammar import Grammar
 from kankei.extract.tree import DepTree
@@ -56,6 +62,38 @@ def inherited(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
         return d
     found = inherited_source(d.gov, scope.tree, scope.mention_tokens, d.when, scope.know.grammar)
     return replace(d, sources=found) if found.mentions else d
+
+
+def comma_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """2014年6月、ケニア大統領、ウガンダを公式訪問。 → KEN→UGA 04: in a verbless clause the
+    subject may be marked by a comma alone (「NP、」 at the start of the clause), not by は/が;
+    not an item of a list (ケニア、ウガンダ、タンザニアを訪問)."""
+    if d.sources.mentions or d.hit.rule != "predicate.verbless-clause":
+        return d
+    tree, tokens, grammar = scope.tree, scope.tree.tokens, scope.know.grammar
+    for t in tokens[: d.tok.i]:
+        if t.i + 1 >= d.tok.i or tokens[t.i + 1].text != "、" or tree.particle(t):
+            continue
+        if t.lemma in grammar.time_heads or t.pos not in ("NOUN", "PROPN"):
+            continue
+        # only the clause's first comma-marked phrase; a bare name before a list of names
+        # is the list's first item (ケニア、ウガンダ…を訪問), a role is its subject (首相、…)
+        head = "".join(x.text for x in tokens[tree.compound_start(t) : t.i + 1])
+        if grammar.role_agent(head) is None and _listed_after(t.i + 2, d.tok.i, tokens):
+            return d
+        own = {i for i in tree.phrase(t) if i <= t.i}
+        actors = [(raw, toks) for raw, toks in scope.mention_tokens if is_actor(raw)]
+        found = actors_in(own, t, actors, d.when, tree)
+        return replace(d, sources=Arg(found, "comma")) if found else d
+    return d
+
+
+def _listed_after(start: int, end: int, tokens: Sequence[Token]) -> bool:
+    """Whether the words after a comma are the next item of a list (…ウガンダ、タンザニア…)."""
+    for t in tokens[start:end]:
+        if t.pos not in ("NOUN", "PROPN"):
+            return t.text in ("、", "と", "や", "及び", "および")
+    return False
 
 
 def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
