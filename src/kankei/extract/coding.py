@@ -40,11 +40,13 @@ class _Reading:
     unknown: list[tuple[int, str, str]] = field(default_factory=list)
     stated_before: DateValue | None = None
     parties_before: set[str] = field(default_factory=set)
+    sources_before: list[str] = field(default_factory=list)  # the last sentence's subjects
 
     def remember(self, codes: list[str], found: list[Event]) -> None:
         # the parties of the sentence's events first: they are who the discourse is about
         parties = [c for e in found for c in (e.source, e.target) if c]
         self.parties_before = set(parties)
+        self.sources_before = list(dict.fromkeys(e.source for e in found if e.source))
         self.by_sentence.append([c for c in codes if c not in parties] + parties)
         for code in codes:
             if code in self.recent:
@@ -69,6 +71,8 @@ class Coder:
             return False
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
+        if sentence.text.startswith(self.knowledge.grammar.continuations):
+            return True  # また、…を求めた: the subject of the sentence before goes on
         if self.knowledge.treaties.find(sentence.text):
             return True  # SALT IIの交渉: a treaty's parties may be the only ones named
         return bool(self.actors.find(sentence.text) if named is None else named)
@@ -126,7 +130,10 @@ class Coder:
         if ps is not None and not _PROVISION.match(sentence.text):
             # (第3条：両国政府は…協議を続ける: a treaty's provisions are no events)
             nearby = [c for codes in reading.by_sentence[-_ZERO_WINDOW:] for c in codes]
-            found = extract_events(ps, mentions, dates, context, self.knowledge, nearby, carried)
+            topic = reading.sources_before
+            found = extract_events(
+                ps, mentions, dates, context, self.knowledge, nearby, carried, topic
+            )
             found = [self._document_rules(e, reading, period) for e in found]
             reading.events.extend(found)
         codes = [

@@ -59,6 +59,8 @@ class Scope:
     context_date: str | None
     recent: Sequence[str]
     carried: DateValue | None
+    # the sources of the events the sentence before told, first first (its subject)
+    topic: Sequence[str] = ()
 
     @property
     def text(self) -> str:

@@ -32,12 +32,14 @@ def extract_events(
     know: Knowledge,
     recent: Sequence[str] = (),
     carried: DateValue | None = None,
+    topic: Sequence[str] = (),
 ) -> list[Event]:
     """Events of one sentence. `recent` holds the codes of the actors named before it, latest
     last: a predicate whose target the sentence leaves unsaid (zero anaphora, as Japanese
     does) takes the latest of them other than its source. `carried`: the date the sentence
     before stated last, which an event takes when its own sentence states none."""
-    scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried)
+    continued = tuple(topic) if parsed.text.startswith(know.grammar.continuations) else ()
+    scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, continued)
     if scope is None:
         return []
     hits = _hits(scope)
@@ -65,10 +67,11 @@ def _scope(
     know: Knowledge,
     recent: Sequence[str],
     carried: DateValue | None,
+    topic: tuple[str, ...] = (),
 ) -> Scope | None:
     tokens = parsed.tokens
     treaties = know.treaties.find(parsed.text)
-    if not tokens or not (raw_mentions or treaties):
+    if not tokens or not (raw_mentions or treaties or topic):
         return None
 
     def covered(start: int, end: int) -> set[int]:
@@ -93,6 +96,7 @@ def _scope(
         context_date=context_date,
         recent=recent,
         carried=carried,
+        topic=topic,
     )
 
 

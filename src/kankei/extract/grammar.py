@@ -54,6 +54,7 @@ class Grammar:
     rebel_nouns: tuple[str, ...]
     obtaining_verbs: frozenset[str]
     igo_envoys: tuple[str, ...]
+    continuations: tuple[str, ...]
     counterpart_cases: frozenset[str]
     about_cases: frozenset[str]
     addressed_cases: frozenset[str]

@@ -67,6 +67,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("source.comma-subject", sources.comma_subject),
         ("source.named-parties", sources.named_parties),
         ("source.treaty-parties", sources.treaty_parties),
+        ("source.previous-subject", sources.previous_subject),
         ("drop.publication", drops.publication),
         # targets the frame does not state
         ("target.passive-topic", targets.passive_topic),

@@ -96,6 +96,19 @@ def _listed_after(start: int, end: int, tokens: Sequence[Token]) -> bool:
     return False
 
 
+def previous_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """1961年6月、ソ連は米国に要求を突きつけた。また、米国に撤退を求めた。 → SUN→USA 10: a
+    sentence that opens as a continuation (また、さらに、その後、) and has no subject of its own
+    goes on with the subject of the sentence before (the first source of its events); a
+    sentence before that told no event lends none."""
+    if not scope.topic or not _may_borrow(d, scope) or d.passive:
+        return d
+    if any(scope.tree.particle(c) in scope.know.grammar.source_cases for c in scope.tree.tokens):
+        return d  # the sentence names a subject of its own somewhere: not a continuation
+    carried = Mention(code=scope.topic[0], text="", start=0, end=0, kind="carried")
+    return replace(d, sources=Arg((carried,), "carried"))
+
+
 def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
     return not d.sources.mentions and d.pred.code[:2] in scope.know.roots.symmetric
 
