@@ -65,6 +65,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("source.cleft", sources.cleft),
         ("source.inherited", sources.inherited),
         ("source.comma-subject", sources.comma_subject),
+        ("source.event-participants", sources.event_participants),
         ("source.named-parties", sources.named_parties),
         ("source.treaty-parties", sources.treaty_parties),
         ("source.previous-subject", sources.previous_subject),

@@ -293,6 +293,17 @@ def verbless_clause(x: Lookup) -> Answer:
     return tok if argued else None
 
 
+def occurrence(x: Lookup) -> Answer:
+    """2012年、スーダンと南スーダンの間の国境衝突が激しさを増した。 → SDN→SSD 19: an event noun
+    that is the subject of a verb of occurrence (発生, 勃発, 激化, 続く) tells the event."""
+    tok, tree = x.tok, x.tree
+    subject = tok.dep == "nsubj" or tree.particle(tok) in ("が", "は", "も")
+    head = x.head
+    if _noun(x) and subject and head.lemma in x.know.grammar.occurrence_verbs:
+        return head
+    return None
+
+
 def nominal_needs_anchor(x: Lookup) -> Answer:
     """ソ連のハンガリーへの介入の影響は大きかった → no event: an event noun none of the rules above
     anchors is a topic."""
@@ -320,6 +331,7 @@ PREDICATE_RULES: tuple[Rule[Attach], ...] = tuple(
         ("predicate.nominal-genitive", nominal_genitive),
         ("predicate.paired-talks", paired_talks),
         ("predicate.verbless-clause", verbless_clause),
+        ("predicate.occurrence", occurrence),
         ("predicate.nominal-needs-anchor", nominal_needs_anchor),
         ("predicate.own", own_predicate),
     )

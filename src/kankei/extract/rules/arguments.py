@@ -273,7 +273,11 @@ def violence_locative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft
     if d.targets.mentions or d.pred.code[:2] not in scope.know.roots.violent:
         return d
     cases = sorted(scope.know.grammar.locative_cases)
-    return _set_targets(d, collect(_frame(d), cases, "target", scope, d.when))
+    found = collect(_frame(d), cases, "target", scope, d.when)
+    own = {m.code for m in d.sources.mentions}
+    if found and {m.code for m in found} <= own:
+        return d  # (インドとパキスタンの間で衝突が発生した: the place names the parties themselves)
+    return _set_targets(d, found)
 
 
 def _below(d: Draft, scope: Scope) -> list[int]:

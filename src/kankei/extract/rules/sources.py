@@ -109,6 +109,23 @@ def previous_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft 
     return replace(d, sources=Arg((carried,), "carried"))
 
 
+def event_participants(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """2012年、スーダンと南スーダンの間の国境衝突が激しさを増した。 → SDN→SSD 19: an event
+    that only happens (predicate.occurrence) is between the parties its noun names: the first
+    is the source, the others the targets."""
+    if d.sources.mentions or d.hit.rule != "predicate.occurrence":
+        return d
+    tree, tok = scope.tree, d.tok
+    region = set(range(d.hit.comp_start, tok.i + 1))
+    for c in tree.children[tok.i]:
+        if c.dep in ("nmod", "acl"):
+            region |= tree.descendants(c) | {c.i}
+    named = _named_parties(region, scope.mention_tokens, d.when)
+    if len(named) > 1:
+        return replace(d, sources=Arg(named[:1], "named"), targets=Arg(named[1:], "named"))
+    return d
+
+
 def _symmetric_unstated(d: Draft, scope: Scope) -> bool:
     return not d.sources.mentions and d.pred.code[:2] in scope.know.roots.symmetric
 
@@ -158,6 +175,9 @@ def party_region(d: Draft, scope: Scope) -> set[int]:
             region |= tree.descendants(c) | {c.i}
     passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
     for c in tree.children[gov.i]:
+        if c.dep == "nsubj" and c.lemma in scope.know.grammar.relation_nouns:
+            # キューバとアメリカの外交関係が回復した: the relationship's modifiers are its parties
+            region |= tree.descendants(c) | {c.i}
         # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb); a
         # treaty signed is named by its subject or object, but the subject of an active verb
         # is what acts (米ソ同盟が終結を迎えた) and a visit's object is whom it visits
