@@ -56,7 +56,6 @@ class Grammar:
     igo_envoys: tuple[str, ...]
     continuations: tuple[str, ...]
     occurrence_verbs: frozenset[str]
-    relation_nouns: frozenset[str]
     counterpart_cases: frozenset[str]
     about_cases: frozenset[str]
     addressed_cases: frozenset[str]

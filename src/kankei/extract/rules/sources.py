@@ -175,9 +175,6 @@ def party_region(d: Draft, scope: Scope) -> set[int]:
             region |= tree.descendants(c) | {c.i}
     passive = any(c.dep == "aux" and c.lemma in ("れる", "られる") for c in tree.children[gov.i])
     for c in tree.children[gov.i]:
-        if c.dep == "nsubj" and c.lemma in scope.know.grammar.relation_nouns:
-            # キューバとアメリカの外交関係が回復した: the relationship's modifiers are its parties
-            region |= tree.descendants(c) | {c.i}
         # (…STARTⅡによる削減の合意に達した: the parser may hang the による on the verb); a
         # treaty signed is named by its subject or object, but the subject of an active verb
         # is what acts (米ソ同盟が終結を迎えた) and a visit's object is whom it visits
