@@ -134,7 +134,7 @@ class Coder:
             found = extract_events(
                 ps, mentions, dates, context, self.knowledge, nearby, carried, topic
             )
-            found = [self._document_rules(e, reading, period) for e in found]
+            found = [self._document_rules(e, reading, period, context) for e in found]
             reading.events.extend(found)
         codes = [
             m.code
@@ -164,7 +164,9 @@ class Coder:
             named = self.actors.find(sentence.text, aliases)
         return named
 
-    def _document_rules(self, event: Event, reading: _Reading, period: bool) -> Event:
+    def _document_rules(
+        self, event: Event, reading: _Reading, period: bool, context: str | None
+    ) -> Event:
         """The document-level rules of `order.DOCUMENT_RULE_IDS`, in that order; each that
         changes the event is recorded on it."""
         disabled = self.knowledge.disabled
@@ -176,6 +178,7 @@ class Coder:
             ),
             "date.episode-year": lambda e: _episode(e, reading.parties_before),
             "target.occupier": self.knowledge.occupations.redirect,
+            "date.article-month": lambda e: e if period else _news_of(e, reading, context),
         }
         for rule_id in DOCUMENT_RULE_IDS:
             if rule_id in disabled:
@@ -283,6 +286,19 @@ def _as_before(event: Event, earlier: Sequence[Event], programmes: frozenset[str
                 date_rule="same-event",
             )
     return event
+
+
+def _news_of(event: Event, reading: _Reading, context: str | None) -> Event:
+    """12日、地震が起きた。各国政府は支援を表明した。 (an article of 2008-05-14) → 2008-05: in
+    an article dated to the day, an undated act told while the narrative stands in the
+    article's own month is news of that month (the guidelines' bounds on both sides: after the
+    month's dated events, before the article)."""
+    doc = reading.doc_date
+    if event.date or event.date_start or event.mode != "asserted" or not doc or len(doc) != 10:
+        return event
+    if context != doc[:7]:
+        return event
+    return replace(event, date=doc[:7], date_precision="month", date_rule="article-month")
 
 
 def _episode(event: Event, parties_before: set[str]) -> Event:

@@ -337,9 +337,19 @@ def _relative_week(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
 
 
 def _day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
-    if a.year is None or a.month is None:
-        return _value(None, None, "no-month"), a
-    return _value(_iso(a.year, a.month, p.d), "day", "discourse-month"), replace(a, day=p.d)
+    """A day alone (16日): in the month the narrative has reached; where it has reached none,
+    in a dated document the latest such day not after the document's date (16日 in an article
+    of 2006-08-20 is 2006-08-16, 28日 in one of 2006-08-03 is 2006-07-28)."""
+    if a.year is not None and a.month is not None:
+        return _value(_iso(a.year, a.month, p.d), "day", "discourse-month"), replace(a, day=p.d)
+    if a.doc_stated and a.doc_year and a.doc_month and a.doc_day and p.d:
+        yy, mm = a.doc_year, a.doc_month
+        if p.d > a.doc_day:
+            yy, mm = (yy, mm - 1) if mm > 1 else (yy - 1, 12)
+        value = _iso(yy, mm, p.d)
+        if value is not None and len(value) == 10:
+            return _value(value, "day", "document-day"), replace(a, year=yy, month=mm, day=p.d)
+    return _value(None, None, "no-month"), a
 
 
 def _month_day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:

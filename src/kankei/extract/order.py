@@ -125,6 +125,7 @@ DOCUMENT_RULE_IDS: tuple[str, ...] = (
     "date.same-event",
     "date.episode-year",
     "target.occupier",
+    "date.article-month",
 )
 DOCUMENT_RULE_EXAMPLES = {
     "mode.future": "来月、米国はソ連と会談する → USA→SUN 04, future: an act dated after the "
@@ -135,6 +136,9 @@ DOCUMENT_RULE_EXAMPLES = {
     "carried to other parties keeps only its year",
     "target.occupier": "1944年10月、米国はフィリピンに侵攻した → USA→JPN 19: an armed act against "
     "an occupied state is aimed at the occupier",
+    "date.article-month": "日本は中国に援助を提供した → JPN→CHN 07, 2000-01 (the article dated to "
+    "its first day): an undated act told while the narrative stands in the article's month is "
+    "news of that month",
 }
 
 
