@@ -27,6 +27,10 @@ def codes(text: str, when: str | None = None) -> list[tuple[str, str]]:
         # ordinary words made of abbreviation characters are not actors
         ("米を中心に日々の食料を確保した。", []),
         ("中米諸国", []),
+        # a time zone, a language or a currency named after a state is no actor
+        ("12日夜(日本時間13日未明)に演説した。", []),
+        ("ロシア語の新聞が報じた。", []),
+        ("支援額は日本円で約5億円。", []),
     ],
 )
 def test_mentions(text, expected):

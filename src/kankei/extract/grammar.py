@@ -54,6 +54,7 @@ class Grammar:
     rebel_nouns: tuple[str, ...]
     obtaining_verbs: frozenset[str]
     igo_envoys: tuple[str, ...]
+    not_actor_suffixes: tuple[str, ...]
     continuations: tuple[str, ...]
     occurrence_verbs: frozenset[str]
     counterpart_cases: frozenset[str]
