@@ -13,6 +13,8 @@ from tests.coding import code, triples
         # the parties named in the event's own compound or modifiers
         ("1985年、米ソの首脳会談が行われた。", {("USA", "SUN", "04")}),
         ("1985年、米ソ首脳会談が開催された。", {("USA", "SUN", "04")}),
+        # a treaty concluded in the passive names its parties in its own modifier
+        ("1955年、英仏ソの三国協定が締結された。", {("GBR", "FRA", "05"), ("GBR", "SUN", "05")}),
         ("2018年、米国と北朝鮮の首脳会談が行われた。", {("USA", "PRK", "04")}),
         # a treaty known by name gives its parties
         ("1972年5月、SALT Iが調印された。", {("USA", "SUN", "05")}),

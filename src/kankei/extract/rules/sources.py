@@ -181,6 +181,11 @@ def party_region(d: Draft, scope: Scope) -> set[int]:
         signed = treaty and ((c.dep == "nsubj" and passive) or c.dep == "obj")
         if signed or tree.particle(c) in scope.know.grammar.agent_cases:
             region |= set(range(tree.compound_start(c), c.i + 1))
+        if signed:
+            # 米英仏ソの4か国協定が締結された: the treaty's own modifier names its parties
+            for m in tree.children[c.i]:
+                if m.dep == "nmod" and tree.particle(m) == "の":
+                    region |= tree.phrase(m) | {m.i}
     return region
 
 
