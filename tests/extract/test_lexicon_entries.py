@@ -13,6 +13,11 @@ def asserted(events):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 04: sending or delivering a letter between leaders (its content is coded apart)
+        ("1962年、ケネディは英国の首相に親書を送った。", ("USA", "GBR", "04")),
+        ("1975年、ソ連は米国に覚書を送付した。", ("SUN", "USA", "04")),
+        ("1962年、フルシチョフはケネディに書簡を寄せた。", ("SUN", "USA", "04")),
+        ("1962年、フルシチョフからのケネディ宛ての書簡が届いた。", ("SUN", "USA", "04")),
         # 01: explaining or publishing a position is a statement
         ("2016年、米国は中国に南シナ海の軍事化はしないと説明した。", ("USA", "CHN", "01")),
         # 11: complaining and objecting with a verb of saying
