@@ -57,6 +57,7 @@ class Grammar:
     not_actor_suffixes: tuple[str, ...]
     continuations: tuple[str, ...]
     occurrence_verbs: frozenset[str]
+    votes: frozenset[str]
     counterpart_cases: frozenset[str]
     about_cases: frozenset[str]
     addressed_cases: frozenset[str]

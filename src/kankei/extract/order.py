@@ -74,6 +74,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("target.passive-topic", targets.passive_topic),
         ("target.recall-host", targets.recall_host),
         ("target.compound", targets.compound),
+        ("target.vote-body", targets.vote_body),
         ("target.joint-subjects", targets.joint_subjects),
         # what was done: negation, code rewrites, mode
         ("mode.negation", roots.negation),

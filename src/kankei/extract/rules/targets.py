@@ -61,6 +61,30 @@ def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     return replace(d, targets=Arg(tuple(inner), "compound"), against=against)
 
 
+def vote_body(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """国連総会で決議が採択された。日本とインドは賛成した。 → JPN→UN 05, IND→UN 05: a vote with no
+    counterpart of its own is aimed at the body that votes (an organisation named in the
+    sentence or the one before), and joint voters are no counterparts of each other."""
+    if d.targets.mentions or d.pred.lemma not in scope.know.grammar.votes:
+        return d
+    here = [
+        m
+        for raw, _ in scope.mention_tokens
+        if any(c.type == "igo" for c in raw.candidates)
+        for m in resolve(raw, d.when)
+    ]
+    own = {m.code for m in d.sources.mentions}
+    bodies = [m for m in here if m.code not in own]
+    if not bodies:
+        igos = [c for c in scope.recent if c in _VOTING_BODIES and c not in own]
+        bodies = [Mention(code=igos[-1], text="", start=0, end=0, kind="zero")] if igos else []
+    return replace(d, targets=Arg(tuple(bodies[-1:]), "body")) if bodies else d
+
+
+# organisations whose members vote (the recent actors are codes only)
+_VOTING_BODIES = frozenset({"UN", "NATO", "EU", "LON", "WTO"})
+
+
 def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """米ソは条約に署名した → USA→SUN 05: joint subjects of a two-party act; the first named is the
     source."""
