@@ -62,9 +62,9 @@ def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
 
 
 def vote_body(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
-    """国連総会で決議が採択された。日本とインドは賛成した。 → JPN→UN 05, IND→UN 05: a vote with no
-    counterpart of its own is aimed at the body that votes (an organisation named in the
-    sentence or the one before), and joint voters are no counterparts of each other."""
+    """国際原子力機関は決議を採択した。日本とインドは賛成した。 → JPN→UN 05, IND→UN 05: a vote
+    with no counterpart of its own is aimed at the body that votes (an organisation named in
+    the sentence or the one before), and joint voters are no counterparts of each other."""
     if d.targets.mentions or d.pred.lemma not in scope.know.grammar.votes:
         return d
     here = [
