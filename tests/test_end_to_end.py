@@ -10,7 +10,7 @@ from kankei.cli import cli
 # Raise it when the figure rises.
 STRICT_F1_FLOOR = 0.72
 # the dev files of the development gold (the test files are read by bench/accuracy.py alone)
-DEV_FLOORS = {"news-dev": 0.12, "wiki-dev": 0.15}
+DEV_FLOORS = {"news-dev": 0.13, "wiki-dev": 0.165}
 
 
 def test_reference_corpus_against_gold(shared, tmp_path):
