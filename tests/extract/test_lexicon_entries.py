@@ -13,6 +13,11 @@ def asserted(events):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 12: retracting a promise or an offer is a rejection, not a concession
+        ("2019年、米国はメキシコへの関税免除の約束を撤回した。", ("USA", "MEX", "12")),
+        ("1990年、ソ連は日本への経済協力の提案を撤回した。", ("SUN", "JPN", "12")),
+        # 17: restrictions imposed, also when notified (a notified measure is the measure)
+        ("2020年、中国はオーストラリアに入国制限を通達した。", ("CHN", "AUS", "17")),
         # 04: sending or delivering a letter between leaders (its content is coded apart)
         ("1962年、ケネディは英国の首相に親書を送った。", ("USA", "GBR", "04")),
         ("1975年、ソ連は米国に覚書を送付した。", ("SUN", "USA", "04")),

@@ -85,6 +85,8 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("root.agree-to-act", roots.rewrite("root.agree-to-act")),
         ("root.negated-entry", roots.negated_entry),
         ("root.joint-declaration", roots.rewrite("root.joint-declaration")),
+        ("root.aid-dispatch", roots.rewrite("root.aid-dispatch")),
+        ("root.notified-act", roots.notified_act),
         ("mode.requested", modes.requested),
         ("mode.condition", modes.condition),
         ("mode.ability", modes.ability),
@@ -95,6 +97,8 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         # targets read from what the act is about, then unsaid targets
         ("target.treaty-counterparts", targets.treaty_counterparts),
         ("target.quoted", targets.quoted),
+        # (after the quoted target: a declaration of war is aimed at whom it names)
+        ("root.war-declared", roots.rewrite("root.war-declared")),
         ("drop.allies", drops.allies),
         ("target.zero-verbal", zero.verbal_act),
         ("target.zero-material", zero.material_act),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from kankei.extract.arguments import NOUNS
 from kankei.extract.draft import Draft, Scope
 from kankei.extract.grammar import Grammar
+from kankei.extract.predicates import lookup
 from kankei.extract.tree import DepTree
 from kankei.model import Event, Token
 
@@ -41,12 +42,37 @@ def many_victims(d: Draft, scope: Scope) -> bool:
 
 
 def agreed_act_clause(d: Draft, scope: Scope) -> bool:
-    """…することで合意: what is agreed on is a こと clause."""
+    """…することで合意: what is agreed on is a こと clause still to be done — not a past one,
+    which gives a cause (政権が崩壊したことで、…協定を締結した)."""
     tree = scope.tree
     return any(
-        c.lemma in ("こと", "事") and tree.particle(c) in ("で", "に")
+        c.lemma in ("こと", "事")
+        and tree.particle(c) in ("で", "に")
+        and not any(_past(x, tree) for x in tree.children[c.i] if x.dep == "acl")
         for c in tree.children[d.gov.i]
     )
+
+
+def _past(verb: Token, tree: DepTree) -> bool:
+    return any(c.dep == "aux" and c.lemma == "た" for c in tree.children[verb.i])
+
+
+def war_state(d: Draft, scope: Scope) -> bool:
+    """…との間に戦争状態が存在すると宣言した: what is declared is a state of war."""
+    tree, words = scope.tree, scope.know.grammar.war_states
+    below = "".join(tree.tokens[i].text for i in sorted(tree.descendants(d.gov)))
+    return any(w in below for w in words)
+
+
+def aid_object(d: Draft, scope: Scope) -> bool:
+    """救援物資を積んだ輸送機を派遣した: what is sent is aid (its phrase names relief goods)."""
+    tree, markers = scope.tree, scope.know.grammar.aid_markers
+    for c in tree.children[d.gov.i]:
+        if c.dep == "obj":
+            words = "".join(tree.tokens[i].text for i in sorted(tree.descendants(c) | {c.i}))
+            if any(m in words for m in markers):
+                return True
+    return False
 
 
 def joint_declaration(d: Draft, scope: Scope) -> bool:
@@ -60,7 +86,27 @@ TESTS: dict[str, Callable[[Draft, Scope], bool]] = {
     "many-victims": many_victims,
     "agreed-act-clause": agreed_act_clause,
     "joint-declaration": joint_declaration,
+    "aid-object": aid_object,
+    "war-state": war_state,
 }
+
+
+def notified_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """ロシアはノルウェーに対し、漁業協定から離脱すると通告した → RUS→NOR 16: notifying an act
+    (…すると通告, …を通達) is the act itself, aimed at whom it is notified to."""
+    g, tree = scope.know.grammar, scope.tree
+    if d.pred.lemma not in g.notification_verbs:
+        return d
+    reported = [
+        c
+        for c in tree.children[d.gov.i]
+        if (tree.particle(c) == "と" and c.pos in ("VERB", "NOUN")) or c.dep == "obj"
+    ]
+    for c in reported:
+        found = lookup(c, tree, scope.know)
+        if found is not None and found[0].code[:2] not in ("01", "02"):
+            return replace(d, code=found[0].code)
+    return d
 
 
 def rewrite(rule_id: str) -> Callable[[Draft, Scope, Sequence[Event]], Draft | None]:
