@@ -78,8 +78,9 @@ def test_a_city_a_declaration_is_named_after_is_no_counterpart(pipeline):
 @pytest.mark.parametrize(
     ("second", "expected"),
     [
+        # an act aimed at an act just told (これ) is aimed at that act's agent
+        ("ソ連はこれに強く反対した。", {("SUN", "USA", "12")}),
         # a counterpart stated but no actor leaves no unsaid target to guess
-        ("ソ連はこれに強く反対した。", set()),
         ("ソ連の大使館はコメントの要請に応じなかった。", set()),
         # the document acted on is no counterpart: the unsaid one is still the state just named
         ("1972年、ソ連は共同声明に署名した。", {("SUN", "USA", "05")}),
@@ -223,3 +224,28 @@ def test_a_named_period_carries_no_date(pipeline):
         ["1972年5月、米ソは首脳会談を行った。", "この緊張緩和の時期には、米ソの交渉が重ねられた。"],
     )
     assert [e.date for e in coded.events if e.sentence_index == 1] == [None]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # an act aimed at an act just told is aimed at its agent, not at its victim
+        (
+            [
+                "2020年、アゼルバイジャン軍がアルメニア軍の陣地を砲撃した。",
+                "フランスはこれを強く非難した。",
+            ],
+            {("FRA", "AZE", "11")},
+        ),
+        # …and so is a reaction to what another did (…したことに対して)
+        (
+            [
+                "2018年、アメリカがイランとの核合意から離脱したことに対して、フランスが強く反発した。"
+            ],
+            {("FRA", "USA", "11")},
+        ),
+    ],
+)
+def test_a_reaction_is_aimed_at_the_agent_of_the_act_it_answers(pipeline, texts, expected):
+    coded = code_doc(pipeline, texts)
+    assert expected <= triples(coded, len(texts) - 1)

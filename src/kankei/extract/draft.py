@@ -61,6 +61,8 @@ class Scope:
     carried: DateValue | None
     # the sources of the events the sentence before told, first first (its subject)
     topic: Sequence[str] = ()
+    # the sources of the events the sentence before told, whatever it opens with
+    before: Sequence[str] = ()
 
     @property
     def text(self) -> str:

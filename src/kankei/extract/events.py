@@ -42,6 +42,7 @@ def extract_events(
     scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, continued)
     if scope is None:
         return []
+    scope = replace(scope, before=tuple(topic))
     hits = _hits(scope)
     scope = replace(scope, predicate_heads=frozenset(h.gov.i for h in hits))
     events: list[Event] = []

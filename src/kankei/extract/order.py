@@ -57,6 +57,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("target.nominal-patient", arguments.nominal_patient),
         ("source.partners", arguments.partners),
         ("target.agreed-act-parties", arguments.agreed_act_parties),
+        ("target.referenced-act", targets.referenced_act),
         ("source.between", arguments.between),
         ("target.manner-clause", arguments.manner_clause),
         ("target.violence-locative", arguments.violence_locative),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kankei.extract.actors import resolve
-from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, inner_targets
+from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, inner_targets, phrase_actors
 from kankei.extract.draft import Arg, Draft, Scope
 from kankei.extract.statements import quoted_actor
 from kankei.model import Event, Mention
@@ -59,6 +59,60 @@ def compound(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     # 反ソ演説, 反米宣伝: a statement against the state its compound names
     against = any(scope.text[m.start - 1 : m.start] == "反" for m in inner)
     return replace(d, targets=Arg(tuple(inner), "compound"), against=against)
+
+
+_ACT_ANAPHORS = frozenset({"これ", "それ", "こうした", "そうした"})
+_ACT_DETERMINERS = frozenset({"この", "その", "同", "こうした", "そうした"})
+_REFERENCE_CASES = frozenset({"を", "に", "に対して", "に対し", "への", "には"})
+
+
+def referenced_act(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """アゼルバイジャン軍がアルメニア軍の陣地を砲撃した。フランスはこれを非難した。 → FRA→AZE 11:
+    an act aimed at an act the text has told (これ, この占領, …したことに対して) is aimed at that
+    act's agent, not at its victim."""
+    if d.targets.mentions:
+        return d
+    tree = scope.tree
+    own = {m.code for m in d.sources.mentions}
+    for c in tree.children[d.gov.i]:
+        if tree.particle(c) not in _REFERENCE_CASES:
+            continue
+        if c.lemma in ("こと", "事"):
+            agents = [
+                m
+                for x in tree.children[c.i]
+                if x.dep == "acl"
+                for s in tree.children[x.i]
+                if s.dep == "nsubj" and tree.particle(s) == "が"
+                for m in phrase_actors(s, tree, scope.mention_tokens, d.when, scope.know.grammar)
+                if m.code not in own
+            ]
+            if agents:
+                return replace(d, targets=Arg(tuple(agents), "referenced"))
+            continue
+        # (同条約, この宣言: a document the text named, not an act)
+        document = c.text.endswith(scope.know.grammar.document_nouns)
+        pointed = c.lemma in _ACT_ANAPHORS or (
+            not document
+            and any(x.i < c.i and x.text in _ACT_DETERMINERS for x in tree.children[c.i])
+        )
+        if pointed:
+            agent = _last_agent(earlier, scope.before, own)
+            if agent is not None:
+                mention = Mention(code=agent, text="", start=0, end=0, kind="zero")
+                return replace(d, targets=Arg((mention,), "referenced"))
+    return d
+
+
+def _last_agent(earlier: Sequence[Event], before: Sequence[str], own: set[str]) -> str | None:
+    """The agent of the act told last: in this sentence, else in the one before."""
+    for e in reversed(earlier):
+        if e.source and e.source not in own:
+            return e.source
+    for code in reversed(before):
+        if code not in own:
+            return code
+    return None
 
 
 def vote_body(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
