@@ -42,12 +42,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_year",
         re.compile(
-            r"(?P<rel>同年|翌年|前年|今年|昨年|去年|一昨年|来年|本年)"
-            rf"(?:{_M}(?:{_D})?)?(?P<part>末|初頭|初め|春|夏|秋|冬)?"
+            r"(?P<rel>同年|同じ年|この年|その年|翌年|前年|今年|昨年|去年|一昨年|来年|本年)"
+            rf"(?:の?{_M}(?:{_D})?)?(?P<part>末|初頭|初め|春|夏|秋|冬)?"
         ),
     ),
-    ("rel_month", re.compile(rf"(?P<rel>同月|翌月|前月|今月|先月|来月)(?:{_D})?(?P<part>末)?")),
-    ("rel_day", re.compile(r"(?P<rel>同日|翌日|前日|昨日|今日|本日|一昨日)")),
+    (
+        "rel_month",
+        re.compile(rf"(?P<rel>同月|この月|その月|翌月|前月|今月|先月|来月)(?:{_D})?(?P<part>末)?"),
+    ),
+    ("rel_day", re.compile(r"(?P<rel>同日|この日|その日|当日|翌日|前日|昨日|今日|本日|一昨日)")),
     ("rel_week", re.compile(r"(?P<rel>先週|今週|来週)")),
     ("md", re.compile(_M + _D)),
     ("m", re.compile(r"(?<![0-9〇一二三四五六七八九十年])" + _M + _PART + r"(?![間])")),
@@ -72,7 +75,7 @@ _ATTRIBUTIVE = re.compile(
     r"(?![以頃末初春夏秋冬度当時中前後来代半上下元間暮早晩内])[\u4e00-\u9fff\u30a1-\u30fa]"
 )
 _NAMED_SETTING = re.compile(r"[^、。はがを]{1,20}?(?:において|における|では|の際|に際し)")
-_YEAR_OFFSET = {"同年": 0, "本年": 0, "翌年": 1, "前年": -1}
+_YEAR_OFFSET = {"同年": 0, "同じ年": 0, "この年": 0, "その年": 0, "本年": 0, "翌年": 1, "前年": -1}
 _DOC_YEAR_OFFSET = {"今年": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1}
 
 
@@ -297,7 +300,7 @@ def _relative_month(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
     else:
         if a.year is None or a.month is None:
             return _value(None, None, "discourse-unresolved"), a
-        yy, mm = a.year, a.month + {"同月": 0, "翌月": 1, "前月": -1}[rel]
+        yy, mm = a.year, a.month + {"同月": 0, "この月": 0, "その月": 0, "翌月": 1, "前月": -1}[rel]
         rule = "discourse"
     if mm < 1:
         yy, mm = yy - 1, mm + 12
@@ -315,10 +318,14 @@ def _relative_day(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:
         ref = dt.date(a.doc_year, a.doc_month, a.doc_day)
         when = ref - dt.timedelta(days={"昨日": 1, "一昨日": 2}.get(rel, 0))
         return _value(when.isoformat(), "day", "document-relative"), a
+    offset = {"同日": 0, "この日": 0, "その日": 0, "当日": 0, "翌日": 1, "前日": -1}[rel]
+    if a.year is not None and a.month is not None and a.day is None and offset == 0:
+        # この日 in a narrative that has reached only a month: that month, the safe unit
+        return _value(_iso(a.year, a.month), "month", "discourse"), a
     if a.year is None or a.month is None or a.day is None:
         return _value(None, None, "discourse-unresolved"), a
     ref = dt.date(a.year, a.month, a.day)
-    when = ref + dt.timedelta(days={"同日": 0, "翌日": 1, "前日": -1}[rel])
+    when = ref + dt.timedelta(days=offset)
     moved = replace(a, year=when.year, month=when.month, day=when.day)
     return _value(when.isoformat(), "day", "discourse"), moved
 
