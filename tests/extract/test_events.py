@@ -285,3 +285,9 @@ def test_a_warning_of_sanctions_is_a_threat_and_the_sanction_is_not_asserted(pip
 def test_a_phrase_entry_names_its_whole_phrase_as_the_predicate(pipeline):
     events = code(pipeline, "2023年、日本はウクライナへの追加支援を表明した。")
     assert [(e.code, e.predicate) for e in events] == [("033", "追加支援を表明")]
+
+
+def test_a_date_inside_a_relative_clause_gives_no_event_of_its_own(pipeline):
+    # (1981年に就任した describes the president; the meeting is of 1985 alone)
+    events = code(pipeline, "1981年に就任した米国の大統領は、1985年にソ連の書記長と会談した。")
+    assert {(e.source, e.target, e.root, e.date) for e in events} == {("USA", "SUN", "04", "1985")}

@@ -68,7 +68,19 @@ def distributed_dates(
             continue
         if tree.particle(tree.tokens[ti]) not in ("に", "には", ""):
             continue
+        if _in_relative_clause(tree.tokens[ti], gov, tree):
+            continue  # (2002年に…駆け込んだ一家は28日に面会した: the date of a description)
         if attached_date(gov, tree, [(date, ti)], predicate_heads, bounds) is date:
             found.append(date)
     values = {d.value for d in found}
     return found if len(values) > 1 and len(values) == len(found) else []
+
+
+def _in_relative_clause(tok: Token, gov: Token, tree: DepTree) -> bool:
+    """Whether a clause describing a noun (acl) stands between tok and gov."""
+    for anc in tree.ancestors(tok):
+        if anc.i == gov.i:
+            return False
+        if anc.dep == "acl":
+            return True
+    return False
