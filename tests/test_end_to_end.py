@@ -8,9 +8,9 @@ from kankei.cli import cli
 
 # 0.03 below the measured value (README, `bench/accuracy.py`): a drop below it is a regression.
 # Raise it when the figure rises.
-STRICT_F1_FLOOR = 0.72
+STRICT_F1_FLOOR = 0.725
 # the dev files of the development gold (the test files are read by bench/accuracy.py alone)
-DEV_FLOORS = {"news-dev": 0.13, "wiki-dev": 0.165}
+DEV_FLOORS = {"news-dev": 0.135, "wiki-dev": 0.165}
 
 
 def test_reference_corpus_against_gold(shared, tmp_path):
