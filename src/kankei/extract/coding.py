@@ -71,7 +71,7 @@ class Coder:
             return False
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
-        if sentence.text.startswith(self.knowledge.grammar.continuations):
+        if self.knowledge.grammar.continues(sentence.text):
             return True  # また、…を求めた: the subject of the sentence before goes on
         if self.knowledge.treaties.find(sentence.text):
             return True  # SALT IIの交渉: a treaty's parties may be the only ones named
@@ -130,9 +130,15 @@ class Coder:
         if ps is not None and not _PROVISION.match(sentence.text):
             # (第3条：両国政府は…協議を続ける: a treaty's provisions are no events)
             nearby = [c for codes in reading.by_sentence[-_ZERO_WINDOW:] for c in codes]
-            topic = reading.sources_before
             found = extract_events(
-                ps, mentions, dates, context, self.knowledge, nearby, carried, topic
+                ps,
+                mentions,
+                dates,
+                context,
+                self.knowledge,
+                nearby,
+                carried,
+                reading.sources_before,
             )
             found = [self._document_rules(e, reading, period, context) for e in found]
             reading.events.extend(found)

@@ -4,7 +4,7 @@ rule reads, and the draft event the rules refine."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
 from kankei.extract.actors import RawMention
@@ -59,9 +59,7 @@ class Scope:
     context_date: str | None
     recent: Sequence[str]
     carried: DateValue | None
-    # the sources of the events the sentence before told, first first (its subject)
-    topic: Sequence[str] = ()
-    # the sources of the events the sentence before told, whatever it opens with
+    # the sources of the events the sentence before told, its subject first
     before: Sequence[str] = ()
 
     @property
@@ -108,9 +106,3 @@ class Draft:
     @property
     def pred(self) -> Predicate:
         return self.hit.pred
-
-    def with_sources(self, arg: Arg) -> Draft:
-        return replace(self, sources=arg)
-
-    def with_targets(self, arg: Arg) -> Draft:
-        return replace(self, targets=arg)

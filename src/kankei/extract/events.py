@@ -32,17 +32,16 @@ def extract_events(
     know: Knowledge,
     recent: Sequence[str] = (),
     carried: DateValue | None = None,
-    topic: Sequence[str] = (),
+    before: Sequence[str] = (),
 ) -> list[Event]:
     """Events of one sentence. `recent` holds the codes of the actors named before it, latest
     last: a predicate whose target the sentence leaves unsaid (zero anaphora, as Japanese
     does) takes the latest of them other than its source. `carried`: the date the sentence
-    before stated last, which an event takes when its own sentence states none."""
-    continued = tuple(topic) if parsed.text.startswith(know.grammar.continuations) else ()
-    scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, continued)
+    before stated last, which an event takes when its own sentence states none. `before`: the
+    sources of the events of the sentence before, its subject first."""
+    scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, before)
     if scope is None:
         return []
-    scope = replace(scope, before=tuple(topic))
     hits = _hits(scope)
     scope = replace(scope, predicate_heads=frozenset(h.gov.i for h in hits))
     events: list[Event] = []
@@ -68,11 +67,13 @@ def _scope(
     know: Knowledge,
     recent: Sequence[str],
     carried: DateValue | None,
-    topic: tuple[str, ...] = (),
+    before: Sequence[str],
 ) -> Scope | None:
     tokens = parsed.tokens
     treaties = know.treaties.find(parsed.text)
-    if not tokens or not (raw_mentions or treaties or topic):
+    # (a continuation naming no actor goes on with the subject of the sentence before)
+    continued = bool(before) and know.grammar.continues(parsed.text)
+    if not tokens or not (raw_mentions or treaties or continued):
         return None
 
     def covered(start: int, end: int) -> set[int]:
@@ -97,7 +98,7 @@ def _scope(
         context_date=context_date,
         recent=recent,
         carried=carried,
-        topic=topic,
+        before=tuple(before),
     )
 
 

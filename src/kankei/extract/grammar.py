@@ -75,6 +75,10 @@ class Grammar:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""
         return lemma in self.postposition_verbs or (te_form and lemma in self.te_postpositions)
 
+    def continues(self, text: str) -> bool:
+        """また、…を求めた: the sentence opens as a continuation of the one before."""
+        return text.startswith(self.continuations)
+
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
         for length in range(min(len(text), 6), 0, -1):

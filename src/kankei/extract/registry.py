@@ -24,10 +24,6 @@ class Rule(Generic[Fn]):
     apply: Fn
 
     @property
-    def slot(self) -> str:
-        return self.id.split(".", 1)[0]
-
-    @property
     def example(self) -> str:
         """The docstring's first paragraph: the example, its coding and why."""
         doc = (self.apply.__doc__ or "").strip().split("\n\n")[0]

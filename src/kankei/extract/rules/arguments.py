@@ -14,7 +14,7 @@ from kankei.extract.arguments import (
 )
 from kankei.extract.draft import Arg, Draft, Scope
 from kankei.extract.frame import Frame, collect, holders
-from kankei.model import Event, Mention, Token
+from kankei.model import Event, Mention
 
 
 def _frame(d: Draft) -> Frame:
@@ -315,7 +315,3 @@ def nested(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
                 if found:
                     return _set_targets(d, found, "nested")
     return d
-
-
-def is_subject(tok: Token) -> bool:
-    return tok.dep in ("nsubj", "obl", "nmod", "dislocated")

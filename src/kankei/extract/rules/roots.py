@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from kankei.extract.arguments import NOUNS
 from kankei.extract.draft import Draft, Scope
 from kankei.extract.grammar import Grammar
 from kankei.extract.predicates import lookup
@@ -162,6 +161,3 @@ def negation(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     tree, g = scope.tree, scope.know.grammar
     found = negated(d.gov, tree, g) or (d.gov.i != d.tok.i and negated(d.tok, tree, g))
     return replace(d, negated=True) if found else d
-
-
-__all__ = ["NOUNS"]

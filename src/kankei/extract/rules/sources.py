@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from kankei.extract.actors import resolve
 from kankei.extract.arguments import (
-    CLAUSE_DEPS,
     actors_in,
     inherited_source,
     is_actor,
@@ -101,11 +100,12 @@ def previous_subject(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft 
     sentence that opens as a continuation (また、さらに、その後、) and has no subject of its own
     goes on with the subject of the sentence before (the first source of its events); a
     sentence before that told no event lends none."""
-    if not scope.topic or not _may_borrow(d, scope) or d.passive:
+    continued = scope.before and scope.know.grammar.continues(scope.text)
+    if not continued or not _may_borrow(d, scope) or d.passive:
         return d
     if any(scope.tree.particle(c) in scope.know.grammar.source_cases for c in scope.tree.tokens):
         return d  # the sentence names a subject of its own somewhere: not a continuation
-    carried = Mention(code=scope.topic[0], text="", start=0, end=0, kind="carried")
+    carried = Mention(code=scope.before[0], text="", start=0, end=0, kind="carried")
     return replace(d, sources=Arg((carried,), "carried"))
 
 
@@ -226,6 +226,3 @@ def _in_time_clause(subject: Token, holder: int, tree: DepTree, heads: frozenset
         t.dep == "acl" and tree.tokens[t.head].lemma in heads and t.head < holder
         for t in tree.tokens[subject.i + 1 : holder]
     )
-
-
-__all__ = ["CLAUSE_DEPS"]
