@@ -2,6 +2,7 @@
 splits, each ingested into a fresh store and scored as `kankei eval` scores.
 
 Usage: python bench/accuracy.py [--shared DIR] [--only NAME ...] [--keep DIR] [--json]
+                                [--disable-rule ID ...] [--argument-model]
 
 Prints one line per gold file:
 
@@ -14,6 +15,10 @@ eval/gold/split.json lists for it, so predictions in documents without gold even
 false events. The split files are rebuilt from eval/gold by eval/materialize.py into a
 temporary folder first. `--keep DIR` keeps each store as DIR/NAME.duckdb for error analysis
 (dev splits only: the test stores are scored and removed, never kept for reading).
+
+`--disable-rule ID` switches an extraction rule off for every set; `--argument-model` lets the
+trained argument chooser fill the targets the rules leave unfilled (off by default, as in
+`kankei ingest`).
 
 Protocol: the test files are read by the scorer alone (eval/gold/README.md).
 """
@@ -63,10 +68,17 @@ def gold_sets(shared: Path, gold_dir: Path) -> dict[str, tuple[Path, list[Path],
 
 
 def score_set(
-    name: str, gold: Path, paths: list[Path], listed: list[str], store_path: Path
+    name: str,
+    gold: Path,
+    paths: list[Path],
+    listed: list[str],
+    store_path: Path,
+    disabled: frozenset[str] = frozenset(),
+    argument_model: bool = False,
 ) -> tuple[Report, int, int, float]:
     started = time.perf_counter()
-    report = ingest(paths, Settings(db=store_path))
+    settings = Settings(db=store_path, disabled_rules=disabled, argument_model=argument_model)
+    report = ingest(paths, settings)
     if report.failed:
         for _, message in report.failed:
             print(f"  {name}: skipped {message}", file=sys.stderr)
@@ -92,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=NAMES, help="Score only these sets.")
     parser.add_argument("--keep", type=Path, help="Keep the dev stores in this folder.")
     parser.add_argument("--json", action="store_true", help="One JSON object a line.")
+    parser.add_argument(
+        "--disable-rule", action="append", default=[], metavar="ID", help="Switch a rule off."
+    )
+    parser.add_argument(
+        "--argument-model", action="store_true", help="Use the trained argument chooser."
+    )
     args = parser.parse_args(argv)
     if not (args.shared / "gold" / "seed_events.jsonl").is_file():
         print(f"bench/accuracy.py: {args.shared} holds no gold/seed_events.jsonl", file=sys.stderr)
@@ -109,7 +127,15 @@ def main(argv: list[str] | None = None) -> int:
             store_path = store_dir / f"{name}.duckdb"
             store_path.unlink(missing_ok=True)
             print(f"  ingesting {name}: {len(paths)} documents …", file=sys.stderr, flush=True)
-            report, n_gold, n_pred, seconds = score_set(name, gold, paths, listed, store_path)
+            report, n_gold, n_pred, seconds = score_set(
+                name,
+                gold,
+                paths,
+                listed,
+                store_path,
+                frozenset(args.disable_rule),
+                args.argument_model,
+            )
             if args.json:
                 print(json.dumps({"set": name, "documents": len(paths), **report.as_dict()}))
             else:

@@ -20,15 +20,16 @@ def code_sentences(
 
 @cache
 def _parsed(pipeline, texts: tuple[str, ...]) -> tuple[list[Sentence], dict[int, ParsedSentence]]:
-    """(the parse is the slow part; tests code one text under several settings)"""
+    """(the parse is the slow part; tests code one text under several settings). A text that
+    starts with # is a section heading: a sentence that is read but not parsed."""
     sents = []
     pos = 0
     for i, text in enumerate(texts):
-        sents.append(
-            Sentence("t", i, pos, pos + len(text), text, tuple(range(pos, pos + len(text))))
-        )
+        offsets = tuple(range(pos, pos + len(text)))
+        heading = text.startswith("#")
+        sents.append(Sentence("t", i, pos, pos + len(text), text, offsets, parse=not heading))
         pos += len(text)
-    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse(sents)}
+    parsed = {ps.sentence.index: ps for ps in pipeline.parser.parse(s for s in sents if s.parse)}
     return sents, parsed
 
 

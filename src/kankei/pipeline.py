@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kankei.extract.actors import RawMention, load_actor_dictionary
 from kankei.extract.cameo import load_codebook
+from kankei.extract.chooser import load_argument_model
 from kankei.extract.coding import CodedDocument, Coder
 from kankei.extract.dates import latest_stated_date
 from kankei.extract.events import Knowledge
@@ -57,6 +58,7 @@ def build_coder(settings: Settings) -> Coder:
         load_occupations(),
         load_treaties(),
         rewrites=load_rewrites(frozenset(TESTS), codebook),
+        arguments=load_argument_model() if settings.argument_model else None,
         disabled=disabled,
     )
     return Coder(knowledge, actors)
@@ -100,14 +102,16 @@ class Pipeline:
     def read(self, path: Path) -> Document:
         return self.reader.read(path)
 
-    def wants_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
+    def wants_parse(
+        self, sentence: Sentence, named: Sequence[RawMention] | None = None, home: str | None = None
+    ) -> bool:
         """Fast path: only sentences with an actor and a predicate candidate can hold an event.
         Without it every sentence meant for parsing is parsed."""
         if not self.settings.fast:
             return sentence.parse
-        return self.coder.needs_parse(sentence, named) and self.coder.knowledge.lexicon.may_occur(
-            sentence.text
-        )
+        return self.coder.needs_parse(
+            sentence, named, home
+        ) and self.coder.knowledge.lexicon.may_occur(sentence.text)
 
     def code(self, doc: Document) -> CodedDocument:
         return self.code_many([doc])[0]
@@ -124,11 +128,13 @@ class Pipeline:
         # the dictionary matches that choose what to parse serve the coder again
         found: list[dict[int, list[RawMention]]] = [{} for _ in docs]
         for k, doc in enumerate(docs):
+            if self.settings.fast:
+                for sentence in doc.sentences:
+                    if sentence.parse:
+                        found[k][sentence.index] = self.coder.actors.find(sentence.text)
+            home = self.coder.home_state(doc.sentences, found[k]) if self.settings.fast else None
             for sentence in doc.sentences:
-                named = None
-                if sentence.parse and self.settings.fast:
-                    named = found[k][sentence.index] = self.coder.actors.find(sentence.text)
-                if self.wants_parse(sentence, named):
+                if self.wants_parse(sentence, found[k].get(sentence.index), home):
                     todo.append(sentence)
                     owners.append(k)
         parsed: list[dict[int, ParsedSentence]] = [{} for _ in docs]

@@ -24,3 +24,6 @@ class Settings:
     predicate_files: tuple[Path, ...] = field(default_factory=tuple)
     # ids of extraction rules switched off (kankei.extract.order lists them)
     disabled_rules: frozenset[str] = frozenset()
+    # the trained argument chooser (extract/chooser.py): off by default, since on the test
+    # files it did not beat the rules alone (docs/argument-chooser.md)
+    argument_model: bool = False

@@ -2,7 +2,8 @@ import pytest
 
 from kankei.extract.actors import load_actor_dictionary
 from kankei.extract.grammar import load_grammar
-from kankei.extract.roles import learn_aliases
+from kankei.extract.roles import kanji_surname, learn_aliases
+from tests.coding import code_sentences
 
 GRAMMAR = load_grammar()
 ACTORS = load_actor_dictionary(GRAMMAR)
@@ -43,3 +44,26 @@ def test_a_learned_alias_codes_the_surname_later():
 def test_no_role_no_alias():
     text = "ジョン・スミスは述べた。"
     assert learn_aliases(text, ACTORS.find(text), GRAMMAR, None) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "surname"),
+    [
+        ("松岡洋右", "JPN", "松岡"),
+        ("吉田茂", "JPN", "吉田"),
+        ("周恩来", "CHN", None),  # a one-character surname: too ambiguous alone
+        ("中曽根康弘", "JPN", None),  # where the surname ends the name does not show
+        ("ルーズベルト", "USA", None),
+    ],
+)
+def test_the_kanji_surname_a_full_name_shows(name, code, surname):
+    assert kanji_surname(name, code) == surname
+
+
+def test_a_person_named_in_full_is_then_called_by_the_surname(pipeline):
+    texts = [
+        "1940年、外務大臣の松岡洋右はドイツを訪問した。",
+        "1941年4月、松岡はソ連と中立条約を締結した。",
+    ]
+    coded = code_sentences(pipeline, texts, None).events
+    assert ("JPN", "SUN", "05") in {(e.source, e.target, e.root) for e in coded}

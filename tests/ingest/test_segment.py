@@ -108,3 +108,19 @@ def test_a_caption_with_a_year_is_not_taken_for_a_heading():
         ("2010年", False),
         ("3月、事件が起こる。", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of a chronicle, without its year: its date is read in the narrative's year
+        ("### 10月24日（水）\n\n書簡が届く。\n", [("### 10月24日（水）", False)]),
+        # an undated marked heading is kept too: it ends the section a dated one began
+        ("## 背景\n\n書簡が届く。\n", [("## 背景", False)]),
+        # a marked timeline bullet with a date
+        ("- 1962年10月\n\n書簡が届く。\n", [("- 1962年10月", False)]),
+    ],
+)
+def test_marked_headings_are_kept_unparsed(text, expected):
+    sents = sentences(text)
+    assert [(s.text, s.parse) for s in sents] == [*expected, ("書簡が届く。", True)]

@@ -69,6 +69,12 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     metavar="ID",
     help="Switch an extraction rule off (repeatable); `kankei rules` lists the ids.",
 )
+@click.option(
+    "--argument-model",
+    is_flag=True,
+    help="Let the trained argument chooser fill the targets the rules leave unfilled "
+    "(off by default: on the test gold it did not beat the rules alone).",
+)
 @click.option("--batch-size", default=64, show_default=True, help="Sentences per parser batch.")
 @click.option(
     "--jobs",
@@ -113,6 +119,7 @@ def ingest_command(
     actor_files: tuple[Path, ...],
     predicate_files: tuple[Path, ...],
     disabled_rules: tuple[str, ...],
+    argument_model: bool,
     batch_size: int,
     jobs: int,
     chunk_chars: int,
@@ -132,6 +139,7 @@ def ingest_command(
         actor_files=actor_files,
         predicate_files=predicate_files,
         disabled_rules=check_rule_ids(disabled_rules, all_rule_ids()),
+        argument_model=argument_model,
         batch_size=batch_size,
         fast=not slow,
         ner=slow,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kankei.extract.tree import DepTree
-from kankei.model import DateValue, Token
+from kankei.extract.grammar import Grammar
+from kankei.extract.tree import DepTree, token_at
+from kankei.model import DateValue, ParsedSentence, Token
 
 
 def attached_date(
@@ -84,3 +85,25 @@ def _in_relative_clause(tok: Token, gov: Token, tree: DepTree) -> bool:
         if anc.dep == "acl":
             return True
     return False
+
+
+def background_dates(
+    parsed: ParsedSentence, dates: Sequence[DateValue], grammar: Grammar
+) -> frozenset[int]:
+    """The start offsets of the dates that tell the history of something the sentence names:
+    a date in a relative clause describing a treaty, an organisation or a publication (1947年に
+    締結したリオ条約に基づき…, 1965年に書いた著書で), which does not move the narrative."""
+    tree = DepTree(parsed.tokens)
+    out: set[int] = set()
+    for date in dates:
+        ti = token_at(parsed.tokens, max(date.end - 1, date.start))
+        if ti is None or not date.value or parsed.text.startswith(("、", "，"), date.end):
+            continue  # (1962年、…: set off by a comma, it opens the sentence, whatever the parse)
+        for anc in tree.ancestors(tree.tokens[ti]):
+            if anc.dep == "acl":
+                described = tree.tokens[anc.head]
+                heads = (*grammar.background_heads, *grammar.publications)
+                if described.text.endswith(heads):
+                    out.add(date.start)
+                break
+    return frozenset(out)

@@ -9,14 +9,18 @@ from dataclasses import dataclass, field, replace
 
 from kankei.extract.actors import ActorDictionary, ActorEntry, RawMention, resolve
 from kankei.extract.arguments import is_actor, names_a_setting
+from kankei.extract.clause_dates import background_dates
 from kankei.extract.dates import Anchor, find_dates
 from kankei.extract.events import Knowledge, extract_events
+from kankei.extract.generic import bare_organs, has_bare_organ, home_state
 from kankei.extract.order import DOCUMENT_RULE_IDS
 from kankei.extract.roles import learn_aliases
 from kankei.extract.unknown import unknown_names
 from kankei.model import DateValue, Event, ParsedSentence, Sentence
 
-_MEMORY = 12  # actors remembered for anaphora
+_DATING_NOTHING = frozenset({"target-date", "attributive-year"})
+_MEMORY = 12
+_BULLET_LEVEL = 7  # a timeline bullet sits below every heading  # actors remembered for anaphora
 _ZERO_WINDOW = 1  # sentences back in which an unsaid target may have been named
 _SAME_EVENT_WINDOW = 3  # sentences back in which an undated event may have been told
 
@@ -39,6 +43,10 @@ class _Reading:
     events: list[Event] = field(default_factory=list)
     unknown: list[tuple[int, str, str]] = field(default_factory=list)
     stated_before: DateValue | None = None
+    home: str | None = None  # the state the document is about (extract/generic.py)
+    # the date of the section the narrative stands in, from its dated heading
+    narrative: DateValue | None = None
+    level: int = 0  # the level of the heading that dated the narrative (## = 2)
     parties_before: set[str] = field(default_factory=set)
     sources_before: list[str] = field(default_factory=list)  # the last sentence's subjects
 
@@ -64,11 +72,16 @@ class Coder:
         """The same coder with these rules switched off (the dictionaries are shared)."""
         return replace(self, knowledge=replace(self.knowledge, disabled=rule_ids))
 
-    def needs_parse(self, sentence: Sentence, named: Sequence[RawMention] | None = None) -> bool:
+    def needs_parse(
+        self, sentence: Sentence, named: Sequence[RawMention] | None = None, home: str | None = None
+    ) -> bool:
         """Cheap test: only sentences naming an actor (or pointing back to one) can hold an
-        event. `named`: the sentence's dictionary matches, when the caller has them."""
+        event. `named`: the sentence's dictionary matches, when the caller has them; `home`: the
+        document's state (see home_state), which organs named without a state stand for."""
         if not sentence.parse or _PROVISION.match(sentence.text):
             return False
+        if home is not None and self.generic_organs(sentence.text):
+            return True
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
         if self.knowledge.grammar.continues(sentence.text):
@@ -76,6 +89,27 @@ class Coder:
         if self.knowledge.treaties.find(sentence.text):
             return True  # SALT IIの交渉: a treaty's parties may be the only ones named
         return bool(self.actors.find(sentence.text) if named is None else named)
+
+    def generic_organs(self, text: str) -> bool:
+        grammar = self.knowledge.grammar
+        return "actor.generic-organ" not in self.knowledge.disabled and has_bare_organ(
+            text, grammar
+        )
+
+    def home_state(
+        self,
+        sentences: Sequence[Sentence],
+        matches: Mapping[int, list[RawMention]] | None = None,
+    ) -> str | None:
+        """The state the document is about, from its sentences' dictionary matches."""
+        if "actor.generic-organ" in self.knowledge.disabled:
+            return None
+        found = matches or {}
+        return home_state(
+            found[s.index] if s.index in found else self.actors.find(s.text)
+            for s in sentences
+            if s.parse
+        )
 
     def code_document(
         self,
@@ -90,6 +124,7 @@ class Coder:
         reading = _Reading(
             anchor=Anchor.from_doc_date(doc_date, doc_date_stated),
             doc_date=doc_date if doc_date_stated else None,
+            home=self.home_state(sentences, matches),
         )
         for sentence in sentences:
             self._read(sentence, parsed.get(sentence.index), reading, matches)
@@ -103,7 +138,11 @@ class Coder:
         matches: Mapping[int, list[RawMention]] | None,
     ) -> None:
         """One sentence: its dates, actors and events; then what it hands the next one."""
-        dates, reading.anchor = find_dates(sentence.text, reading.anchor)
+        before_anchor = reading.anchor
+        dates, reading.anchor = find_dates(sentence.text, before_anchor)
+        history = background_dates(ps, dates, self.knowledge.grammar) if ps else frozenset()
+        if history and "date.background" not in self.knowledge.disabled:
+            dates, reading.anchor = find_dates(sentence.text, before_anchor, history)
         # a sentence that dates nothing continues the one before; one that states a date, a
         # span or a bound of its own does not (この時期には…: a named period states no
         # date, but is no narrative going on)
@@ -111,6 +150,7 @@ class Coder:
         stated = any(d.value or d.range_start for d in dates)
         carried = None if period or stated else reading.stated_before
         reading.stated_before = next((d for d in dates if d.value), None)
+        narrative = self._narrative(sentence, dates, period, reading)
         context = _iso(reading.anchor)
         named = self._named(sentence, context, reading, matches)
         mentions = sorted(
@@ -118,6 +158,7 @@ class Coder:
                 *named,
                 *self._anaphors(sentence.text, named, reading.recent, context),
                 *self._rebels(sentence.text, named, context),
+                *bare_organs(sentence.text, named, reading.home, self.knowledge.grammar),
             ],
             key=lambda m: m.start,
         )
@@ -139,6 +180,7 @@ class Coder:
                 nearby,
                 carried,
                 reading.sources_before,
+                narrative,
             )
             found = [self._document_rules(e, reading, period, context) for e in found]
             reading.events.extend(found)
@@ -149,6 +191,26 @@ class Coder:
             for m in resolve(raw, context)
         ]
         reading.remember(codes, found)
+
+    @staticmethod
+    def _narrative(
+        sentence: Sentence, dates: Sequence[DateValue], period: bool, reading: _Reading
+    ) -> DateValue | None:
+        """The date of the section the sentence stands in (### 10月24日（水）, - 1962年): set by
+        a dated heading or bullet, ended by the next heading of its level or above or by a
+        named period; moves the reading on."""
+        before = None if period else reading.narrative
+        if sentence.parse:
+            if period:
+                reading.narrative = None
+            return before
+        level = len(sentence.text) - len(sentence.text.lstrip("#")) or _BULLET_LEVEL
+        stated = [d for d in dates if d.value and d.rule not in _DATING_NOTHING]
+        if stated:
+            reading.narrative, reading.level = stated[-1], level
+        elif level <= reading.level:
+            reading.narrative = None
+        return before
 
     def _named(
         self,

@@ -176,10 +176,13 @@ def _offset(g: dict[str, str | None], a: Anchor, value: Any) -> tuple[DateValue,
     return value(_iso(yy, mm + 1), "month", "offset"), replace(a, year=yy, month=mm + 1, day=None)
 
 
-def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
+def find_dates(
+    text: str, anchor: Anchor, background: frozenset[int] = frozenset()
+) -> tuple[list[DateValue], Anchor]:
     """Dates in text left to right, each resolved with the anchor as it stands there. A date
     something was put off to (…年に延期) is kept as `target-date`: it dates no event and does
-    not move the anchor."""
+    not move the anchor; nor does a date starting at an offset in `background` (the history
+    of something the sentence names, 1947年に締結したリオ条約)."""
     norm = text.translate(_FULLWIDTH)
     taken = [False] * len(norm)
     hits: list[tuple[int, int, str, re.Match[str]]] = []
@@ -205,7 +208,7 @@ def find_dates(text: str, anchor: Anchor) -> tuple[list[DateValue], Anchor]:
             # 1948年革命記念式典: a year in a name dates the name, not what the sentence tells
             # (but 1989年ポーランド議会選挙において: what happens in it happens that year)
             value = replace(value, value=None, precision=None, rule="attributive-year")
-        elif not _in_parentheses(norm, start):
+        elif not _in_parentheses(norm, start) and start not in background:
             # (a date in an aside, …（2014年クリミア危機）…, does not move the narrative)
             anchor = moved
         out.append(replace(value, text=text[start:end], start=start, end=end))

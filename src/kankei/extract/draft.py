@@ -61,6 +61,8 @@ class Scope:
     carried: DateValue | None
     # the sources of the events the sentence before told, its subject first
     before: Sequence[str] = ()
+    # the date of the section (its dated heading), for an event no nearer date dates
+    narrative: DateValue | None = None
 
     @property
     def text(self) -> str:

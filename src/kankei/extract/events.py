@@ -33,13 +33,17 @@ def extract_events(
     recent: Sequence[str] = (),
     carried: DateValue | None = None,
     before: Sequence[str] = (),
+    narrative: DateValue | None = None,
 ) -> list[Event]:
     """Events of one sentence. `recent` holds the codes of the actors named before it, latest
     last: a predicate whose target the sentence leaves unsaid (zero anaphora, as Japanese
     does) takes the latest of them other than its source. `carried`: the date the sentence
     before stated last, which an event takes when its own sentence states none. `before`: the
-    sources of the events of the sentence before, its subject first."""
+    sources of the events of the sentence before, its subject first. `narrative`: the date of
+    the section the sentence is told in (from its dated heading)."""
     scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, before)
+    if scope is not None and narrative is not None:
+        scope = replace(scope, narrative=narrative)
     if scope is None:
         return []
     hits = _hits(scope)

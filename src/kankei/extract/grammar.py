@@ -70,6 +70,8 @@ class Grammar:
     time_nouns: frozenset[str]
     conflict_nouns: tuple[str, ...]
     manner_adverbs: tuple[str, ...]
+    background_heads: tuple[str, ...]
+    generic_organs: tuple[str, ...]
 
     def is_postposition(self, lemma: str, te_form: bool) -> bool:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kankei.extract.cameo import Codebook, RootProperties, load_root_properties
 from kankei.extract.grammar import Grammar
@@ -11,6 +12,9 @@ from kankei.extract.lexicon import Lexicon
 from kankei.extract.occupations import Occupations
 from kankei.extract.rewrites import Rewrite
 from kankei.extract.treaties import Treaties
+
+if TYPE_CHECKING:
+    from kankei.extract.chooser import Chooser
 
 
 @dataclass(frozen=True)
@@ -25,4 +29,6 @@ class Knowledge:
     roots: RootProperties = field(default_factory=load_root_properties)
     # the code rewrites of data/rewrites.yaml, by rule id
     rewrites: Mapping[str, Rewrite] = field(default_factory=dict)
+    # the trained argument chooser (extract/chooser.py); None: the rules alone
+    arguments: Chooser | None = None
     disabled: frozenset[str] = frozenset()  # ids of the rules switched off (settings)

@@ -20,6 +20,7 @@ from kankei.extract.registry import Rule, rule
 from kankei.extract.rewrites import load_rewrites
 from kankei.extract.rules import (
     arguments,
+    chosen,
     dates,
     drops,
     modes,
@@ -42,6 +43,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("date.clause-chain", dates.clause_chain),
         ("date.in-sentence", dates.in_sentence),
         ("date.carried", dates.carried),
+        ("date.narrative", dates.narrative),
         ("voice.passive", voice.passive),
         # who and whom, from the predicate's own frame
         ("source.passive-agent", arguments.passive_agent),
@@ -70,6 +72,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         ("source.named-parties", sources.named_parties),
         ("source.treaty-parties", sources.treaty_parties),
         ("source.previous-subject", sources.previous_subject),
+        ("source.chosen", chosen.chosen_source),
         ("drop.publication", drops.publication),
         # targets the frame does not state
         ("target.passive-topic", targets.passive_topic),
@@ -101,6 +104,7 @@ CANDIDATE_RULES: tuple[Rule[Refine], ...] = tuple(
         # (after the quoted target: a declaration of war is aimed at whom it names)
         ("root.war-declared", roots.rewrite("root.war-declared")),
         ("drop.allies", drops.allies),
+        ("target.chosen", chosen.chosen_target),
         ("target.zero-verbal", zero.verbal_act),
         ("target.zero-material", zero.material_act),
         ("target.unilateral", zero.unilateral),
@@ -148,9 +152,22 @@ DOCUMENT_RULE_EXAMPLES = {
 }
 
 
+# run by coding.Coder on each sentence's dates before its events are read
+READING_RULE_IDS: tuple[str, ...] = ("date.background", "actor.generic-organ")
+READING_RULE_EXAMPLES = {
+    "date.background": "1962年、米国は1947年に締結したリオ条約に基づいてキューバを封鎖した。翌年、"
+    "ソ連は米国と協定を結んだ → SUN→USA 05, 1963: a date in a clause describing a treaty, an "
+    "organisation or a publication tells its history; the narrative stays in 1962",
+    "actor.generic-organ": "イランは反発した。イランは協議を拒んだ。イランは査察を拒否した。"
+    "外務省はIAEAを非難した → IRN→UN 11: in a document about one state (named three times "
+    "and twice as often as any other), an organ named without its state is that state's",
+}
+
+
 def all_rule_ids() -> tuple[str, ...]:
     """Every rule id, in the order the rules run."""
     return (
+        *READING_RULE_IDS,
         *(r.id for r in PREDICATE_RULES),
         *(r.id for r in FRAME_RULES),
         *(r.id for r in CANDIDATE_RULES),
@@ -163,6 +180,7 @@ def rule_table() -> list[tuple[str, str]]:
     """(id, example) of every rule, in the order the rules run."""
     rewrites = load_rewrites(frozenset(roots.TESTS))
     return [
+        *((i, READING_RULE_EXAMPLES[i]) for i in READING_RULE_IDS),
         *((r.id, r.example) for r in PREDICATE_RULES),
         *((r.id, r.example) for r in FRAME_RULES),
         *(

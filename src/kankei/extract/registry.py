@@ -12,7 +12,7 @@ from kankei.errors import SettingsError
 
 Fn = TypeVar("Fn", bound=Callable[..., object])
 
-SLOTS = ("predicate", "frame", "date", "voice", "source", "target", "root", "mode", "drop")
+SLOTS = ("actor", "predicate", "frame", "date", "voice", "source", "target", "root", "mode", "drop")
 
 
 @dataclass(frozen=True)

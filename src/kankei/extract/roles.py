@@ -12,9 +12,22 @@ from collections.abc import Sequence
 from kankei.extract.actors import ActorEntry, RawMention, choose
 from kankei.extract.grammar import Grammar
 
+_KANJI_ONLY = re.compile(r"[\u4e00-\u9fff々]+")
 _NAME = re.compile(
     r"(?:[\u30a1-\u30fa\u30fc]+|[A-Z]\.?)(?:[・=＝](?:[\u30a1-\u30fa\u30fc]+|[A-Z]\.?))*"
 )
+
+
+def kanji_surname(name: str, code: str) -> str | None:
+    """松岡洋右 → 松岡, 吉田茂 → 吉田: the surname a document goes on to call a person by, where
+    the full name shows it — the first two characters of a four-character name, or of a
+    three-character Japanese one (a three-character Chinese or Korean name has a one-character
+    surname, 周恩来, too ambiguous alone)."""
+    if not _KANJI_ONLY.fullmatch(name):
+        return None
+    if len(name) == 4 or (len(name) == 3 and code == "JPN"):
+        return name[:2]
+    return None
 
 
 def learn_aliases(
@@ -33,6 +46,9 @@ def learn_aliases(
             surname = re.split(r"[・=＝]", m.text)[-1]
             if surname != m.text and len(surname) >= 3:
                 out.setdefault(surname, m.candidates)
+            kanji = kanji_surname(m.text, entry.code)
+            if kanji is not None:
+                out.setdefault(kanji, m.candidates)
             continue
         pos = m.end
         if text.startswith("の", pos):

@@ -58,6 +58,17 @@ def carried(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     return replace(d, date=replace(prior, rule=f"previous-sentence:{prior.rule}"))
 
 
+def narrative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
+    """### 1962年10月24日。ソ連は封鎖を非難した。国連事務総長は米ソ両国に書簡を送った → UN→USA
+    04, 1962-10-24: an
+    event no date of its own sentence or the one before dates takes the date of the section
+    it is told in (the dated heading or timeline bullet above it)."""
+    if d.date is not None or scope.narrative is None or progressive(d.gov, scope.tree):
+        return d
+    prior = scope.narrative
+    return replace(d, date=replace(prior, rule=f"narrative:{prior.rule}"))
+
+
 def distributed(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """ニクソンは1972年にモスクワで、1974年にキエフでブレジネフと首脳会談を行った → USA→SUN 04, 1972
     and 1974: one event per date of the clause, each in its own に-phrase."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from kankei.extract.actors import resolve
 from kankei.extract.arguments import CLAUSE_DEPS, inherited_source, inner_targets, phrase_actors
 from kankei.extract.draft import Arg, Draft, Scope
+from kankei.extract.rules.roots import negated
 from kankei.extract.statements import quoted_actor
 from kankei.model import Event, Mention
 
@@ -150,12 +151,25 @@ def joint_subjects(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | 
     )
     if d.targets.mentions or not symmetric or d.pred.lemma in g.unilateral:
         return d
+    if _refused(d, scope):
+        return d  # 米英仏は同意できないと回答した: each refuses, none is the others' counterpart
     codes = list(dict.fromkeys(m.code for m in d.sources.mentions))
     if len(codes) < 2:
         return d
     first = tuple(m for m in d.sources.mentions if m.code == codes[0])[:1]
     rest = tuple(m for m in d.sources.mentions if m.code != codes[0])
     return replace(d, sources=Arg(first, d.sources.how), targets=Arg(rest, "joint"))
+
+
+def _refused(d: Draft, scope: Scope) -> bool:
+    """Whether the act is negated into a one-sided one (合意しない, 同意できない → 12)."""
+    negated_code = d.pred.negated_code
+    return (
+        negated_code is not None
+        and negated_code[:2] not in scope.know.roots.symmetric
+        and d.gov.i == d.tok.i
+        and negated(d.gov, scope.tree, scope.know.grammar)
+    )
 
 
 def treaty_counterparts(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
