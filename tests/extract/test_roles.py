@@ -67,3 +67,21 @@ def test_a_person_named_in_full_is_then_called_by_the_surname(pipeline):
     ]
     coded = code_sentences(pipeline, texts, None).events
     assert ("JPN", "SUN", "05") in {(e.source, e.target, e.root) for e in coded}
+
+
+def test_a_foreign_official_named_before_a_title_is_the_states(pipeline):
+    # the press style: state の name title; the name then stands alone for the same person
+    texts = ["イランのアセフィ報道官は日本を非難した。", "アセフィ報道官は再び日本を批判した。"]
+    coded = code_sentences(pipeline, texts, None).events
+    second = [e for e in coded if e.sentence_index == 1]
+    assert [(e.source, e.target, e.source_text) for e in second] == [("IRN", "JPN", "アセフィ")]
+
+
+@pytest.mark.parametrize("text", ["日本の次期首相は中国を訪問した。", "日本の中国大使は抗議した。"])
+def test_no_name_is_learned_where_none_stands_before_the_title(pipeline, text):
+    assert (
+        learn_aliases(
+            text, pipeline.coder.actors.find(text), pipeline.coder.knowledge.grammar, None
+        )
+        == {}
+    )

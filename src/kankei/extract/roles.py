@@ -30,6 +30,29 @@ def kanji_surname(name: str, code: str) -> str | None:
     return None
 
 
+def _name_before_title(text: str, pos: int, grammar: Grammar) -> tuple[str, str] | None:
+    """イスラエルのカツァヴ大統領: the foreign name between a state's の and a person's title, as
+    the press names officials; (name, title) or None. (Kanji names are not read so: where 日本の
+    次期首相 or 中国の新外相 ends a name does not show.)"""
+    found = _NAME.match(text, pos)
+    if found is None:
+        return None
+    name = found.group().strip("・=＝")
+    title = next((t for t in grammar.person_titles if text.startswith(t, found.end())), None)
+    return (name, title) if title is not None and len(name) >= 3 else None
+
+
+def _person(code: str, name: str, agent: str | None, m: RawMention, text: str) -> ActorEntry:
+    return ActorEntry(
+        code=code,
+        type="person",
+        names=(name,),
+        agent=agent or "GOV",
+        note=f"coded from the title phrase {text[m.start : m.end + 1]}{name}",
+        origin="title-phrase",
+    )
+
+
 def learn_aliases(
     text: str, named: Sequence[RawMention], grammar: Grammar, when: str | None
 ) -> dict[str, tuple[ActorEntry, ...]]:
@@ -54,6 +77,14 @@ def learn_aliases(
         if text.startswith("の", pos):
             pos += 1
         role = next((r for r in roles if text.startswith(r, pos)), None)
+        if role is None and entry.type == "state" and text.startswith("の", m.end):
+            titled = _name_before_title(text, pos, grammar)
+            if titled is not None and not any(s <= pos < e for s, e in taken):
+                name, title = titled
+                out.setdefault(
+                    name, (_person(entry.code, name, grammar.roles.get(title), m, text),)
+                )
+            continue
         if role is None and entry.type not in ("organ",):
             continue
         if role is not None:
