@@ -31,6 +31,11 @@ def codes(text: str, when: str | None = None) -> list[tuple[str, str]]:
         ("12日夜(日本時間13日未明)に演説した。", []),
         ("ロシア語の新聞が報じた。", []),
         ("支援額は日本円で約5億円。", []),
+        # nor is a sea; but the state's navy or marines are the state
+        ("ミサイルは日本海に落下した。", []),
+        ("日本海軍は出撃した。", [("日本海軍", "JPN")]),
+        ("米海兵隊が上陸した。", [("米海兵隊", "USA")]),
+        ("日本海上保安庁が警告した。", [("日本", "JPN")]),
     ],
 )
 def test_mentions(text, expected):

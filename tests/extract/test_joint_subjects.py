@@ -17,6 +17,19 @@ def triples(pipeline, texts):
     [
         (["米国とソ連は条約に署名した。"], {("USA", "SUN", "05")}),
         (["日本と中国は首脳会談を行った。"], {("JPN", "CHN", "04")}),
+        # a list summed up by its count (…の3カ国は) is the list
+        (["日本、韓国、中国の3カ国は会談した。"], {("JPN", "KOR", "04"), ("JPN", "CHN", "04")}),
+        (
+            ["米英仏ソの4か国はドイツを分割統治した。"],
+            {
+                ("USA", "DEU", "19"),
+                ("GBR", "DEU", "19"),
+                ("FRA", "DEU", "19"),
+                ("SUN", "DEU", "19"),
+            },
+        ),
+        # but countries other than one (米国以外の国々) are not that one
+        (["米国以外の国々は穀物をソ連に輸出した。"], set()),
         # each refuses the proposal made to them: none is the others' counterpart
         (
             ["ソ連は米英仏に提案を送った。", "米英仏はこの提案に同意できないと回答した。"],

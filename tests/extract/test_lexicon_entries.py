@@ -13,6 +13,19 @@ def asserted(events):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 11: summoning another state's envoy, handing a protest
+        ("2005年、日本の外務省は韓国大使を召致した。", ("JPN", "KOR", "11")),
+        ("2005年、日本政府は韓国大使に抗議文を手渡した。", ("JPN", "KOR", "11")),
+        # 11: a state's court sentencing another state's nationals (the court is the state's)
+        ("2009年、北朝鮮の裁判所は米国人記者に懲役12年の判決を言い渡した。", ("PRK", "USA", "11")),
+        # 17: a state's police detaining another state's nationals
+        ("2006年、ロシアの警察は日本人漁船員を拘束した。", ("RUS", "JPN", "17")),
+        # 01: sympathy after a disaster
+        ("2008年、日本は中国に見舞いの言葉を述べた。", ("JPN", "CHN", "01")),
+        # 15: launching a missile is a show of force
+        ("2009年、北朝鮮は日本海にミサイルを打ち上げた。", ("PRK", None, "15")),
+        # 19: dividing an occupied country among the victors
+        ("1945年、米英仏ソはドイツを分割統治した。", ("SUN", "DEU", "19")),
         # 12: retracting a promise or an offer is a rejection, not a concession
         ("2019年、米国はメキシコへの関税免除の約束を撤回した。", ("USA", "MEX", "12")),
         ("1990年、ソ連は日本への経済協力の提案を撤回した。", ("SUN", "JPN", "12")),

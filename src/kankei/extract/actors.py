@@ -221,10 +221,12 @@ class ActorDictionary:
             if hit is None:
                 i += 1
                 continue
-            if hit.candidates[0].type in ("state", "place") and text.startswith(
-                self.grammar.not_actor_suffixes, hit.end
+            if (
+                hit.candidates[0].type in ("state", "place")
+                and text.startswith(self.grammar.not_actor_suffixes, hit.end)
+                and not text.startswith(self.grammar.actor_compounds, hit.end)
             ):
-                # 日本時間, ロシア語: a time zone or a language, not the state
+                # 日本時間, ロシア語, 日本海: a time zone, a language, a sea, not the state
                 i = last_end = hit.end
                 continue
             if hit.candidates[0].type == "igo" and text.startswith(

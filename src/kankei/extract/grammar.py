@@ -55,6 +55,7 @@ class Grammar:
     obtaining_verbs: frozenset[str]
     igo_envoys: tuple[str, ...]
     not_actor_suffixes: tuple[str, ...]
+    actor_compounds: tuple[str, ...]
     continuations: tuple[str, ...]
     occurrence_verbs: frozenset[str]
     votes: frozenset[str]
