@@ -165,7 +165,9 @@ class Coder:
         if sentence.parse:
             reading.unknown.extend(
                 (sentence.index, name, kind)
-                for name, kind in unknown_names(sentence.text, ps, named)
+                for name, kind in unknown_names(
+                    sentence.text, ps, named, self.knowledge.grammar.is_media
+                )
             )
         found: list[Event] = []
         if ps is not None and not _PROVISION.match(sentence.text):

@@ -73,6 +73,12 @@ class Grammar:
     manner_adverbs: tuple[str, ...]
     background_heads: tuple[str, ...]
     generic_organs: tuple[str, ...]
+    media_suffixes: tuple[str, ...]
+    media_names: tuple[str, ...]
+
+    def is_media(self, name: str) -> bool:
+        """ロイター, 朝日新聞, AP通信: a news medium, not an actor."""
+        return name.endswith(self.media_suffixes) or name.startswith(self.media_names)
 
     def is_postposition(self, lemma: str, te_form: bool) -> bool:
         """…に基づいて, …ことを受けて: a verb serving as a postposition, not a clause."""

@@ -4,7 +4,7 @@ from which a user grows the actor dictionary (`kankei actors --unknown`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kankei.extract.actors import RawMention
 from kankei.extract.numerals import ERAS
@@ -26,10 +26,14 @@ def _kind(tag: str) -> str:
 
 
 def unknown_names(
-    text: str, parsed: ParsedSentence | None, named: Sequence[RawMention]
+    text: str,
+    parsed: ParsedSentence | None,
+    named: Sequence[RawMention],
+    is_media: Callable[[str], bool] = lambda name: False,
 ) -> list[tuple[str, str]]:
     """(name, kind) for proper nouns outside every coded mention. With a parse, Sudachi's
-    proper-noun tags mark them; without one, full foreign names written with ・."""
+    proper-noun tags mark them; without one, full foreign names written with ・. News media
+    (`is_media`) are sources, not actors to code, and are left out."""
     covered = [(m.start, m.end) for m in named]
 
     def free(start: int, end: int) -> bool:
@@ -61,7 +65,13 @@ def unknown_names(
         start, end = tok.start, tokens[j - 1].end
         kind = _kind(tok.tag if "人名" not in tokens[j - 1].tag else tokens[j - 1].tag)
         name = text[start:end]
-        if free(start, end) and kind != "place" and len(name) >= 2 and name not in ERAS:
+        if (
+            free(start, end)
+            and kind != "place"
+            and len(name) >= 2
+            and name not in ERAS
+            and not is_media(name)
+        ):
             out.append((name, kind))
         i = j
     return out
