@@ -35,6 +35,23 @@ def test_markdown_front_matter_gives_title_and_date():
     assert not any("title:" in s.text or "次の記事" in s.text for s in doc.sentences)
 
 
+def test_plain_text_front_matter_gives_title_and_date_too(write):
+    # a blog exported as plain text keeps its front matter
+    path = write(
+        "post.txt", "---\ntitle: 会談\ndate: 2023-08-13\n---\n\n今年4月、米国はロシアと会談した。\n"
+    )
+    doc = read_document(path)
+    assert (doc.doc_date, doc.doc_date_source, doc.title) == ("2023-08-13", "front-matter", "会談")
+    assert [s.text for s in doc.sentences] == ["今年4月、米国はロシアと会談した。"]
+
+
+@pytest.mark.parametrize("heading", ["参考文献", "## 参考文献", "### 脚注"])
+def test_a_bibliography_under_a_marked_heading_is_not_narrative(write, heading):
+    text = f"1962年、米国はソ連と会談した。\n\n{heading}\n\n- 某著『冷戦史』、2015年、ISBN 4-00-000000-0\n"
+    doc = read_document(write("a.txt", text))
+    assert [s.text for s in doc.sentences if s.parse] == ["1962年、米国はソ連と会談した。"]
+
+
 def test_doc_date_option_wins(write):
     path = write("a.txt", "米国はソ連を承認した。")
     assert read_document(path, doc_date="1933-11-16").doc_date == "1933-11-16"

@@ -97,7 +97,8 @@ def document_from_bytes(
         date_source = "html-metadata" if stated_date else None
         blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler, main_text_lines(text))
     else:
-        front = _FRONT_MATTER.match(text) if fmt == "md" else None
+        # (a blog exported as plain text keeps its front matter too)
+        front = _FRONT_MATTER.match(text) if fmt in ("md", "txt") else None
         if front:
             meta = _front_matter(front.group(1))
             title = meta.get("title")

@@ -153,7 +153,8 @@ def blocks_and_sentences(
             kind = "source"  # the article's own source list: dates it, holds no events
         elif boiler.starts_comments(line.text):
             in_comments, kind = True, "furniture"
-        elif boiler.ends_narrative(line.text):
+        elif boiler.ends_narrative(_MD_HEADING.sub("", line.text).strip()):
+            # (## 参考文献 as much as 参考文献: notes and bibliographies tell no events)
             in_back_matter, kind = True, "heading"
         elif in_comments:
             kind = "comment"
