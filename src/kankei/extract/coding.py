@@ -138,19 +138,7 @@ class Coder:
         matches: Mapping[int, list[RawMention]] | None,
     ) -> None:
         """One sentence: its dates, actors and events; then what it hands the next one."""
-        before_anchor = reading.anchor
-        dates, reading.anchor = find_dates(sentence.text, before_anchor)
-        history = background_dates(ps, dates, self.knowledge.grammar) if ps else frozenset()
-        if history and "date.background" not in self.knowledge.disabled:
-            dates, reading.anchor = find_dates(sentence.text, before_anchor, history)
-        # a sentence that dates nothing continues the one before; one that states a date, a
-        # span or a bound of its own does not (この時期には…: a named period states no
-        # date, but is no narrative going on)
-        period = any(d.rule == "period" for d in dates)
-        stated = any(d.value or d.range_start for d in dates)
-        carried = None if period or stated else reading.stated_before
-        reading.stated_before = next((d for d in dates if d.value), None)
-        narrative = self._narrative(sentence, dates, period, reading)
+        dates, period, carried, narrative = self._dates(sentence, ps, reading)
         context = _iso(reading.anchor)
         named = self._named(sentence, context, reading, matches)
         mentions = sorted(
@@ -193,6 +181,25 @@ class Coder:
             for m in resolve(raw, context)
         ]
         reading.remember(codes, found)
+
+    def _dates(
+        self, sentence: Sentence, ps: ParsedSentence | None, reading: _Reading
+    ) -> tuple[list[DateValue], bool, DateValue | None, DateValue | None]:
+        """The sentence's dates (the anchor moved on past them), whether it names a period,
+        the date carried from the sentence before and the date of its section."""
+        before_anchor = reading.anchor
+        dates, reading.anchor = find_dates(sentence.text, before_anchor)
+        history = background_dates(ps, dates, self.knowledge.grammar) if ps else frozenset()
+        if history and "date.background" not in self.knowledge.disabled:
+            dates, reading.anchor = find_dates(sentence.text, before_anchor, history)
+        # a sentence that dates nothing continues the one before; one that states a date, a
+        # span or a bound of its own does not (この時期には…: a named period states no
+        # date, but is no narrative going on)
+        period = any(d.rule == "period" for d in dates)
+        stated = any(d.value or d.range_start for d in dates)
+        carried = None if period or stated else reading.stated_before
+        reading.stated_before = next((d for d in dates if d.value), None)
+        return dates, period, carried, self._narrative(sentence, dates, period, reading)
 
     @staticmethod
     def _narrative(
