@@ -23,6 +23,7 @@ from typing import Protocol
 from kankei.errors import DataFileError
 from kankei.extract.actors import RawMention, resolve
 from kankei.extract.arguments import is_actor
+from kankei.extract.cameo import CameoCode
 from kankei.extract.draft import Draft, Scope
 from kankei.model import Mention, Token
 
@@ -123,7 +124,9 @@ def candidates(draft: Draft, scope: Scope, role: str) -> list[Candidate]:
     before, the two actors named last), none already in the other slot."""
     other = draft.targets if role == "source" else draft.sources
     taken = {m.code for m in other.mentions}
-    shared = _draft_features(draft, scope)
+    cam = scope.know.codebook.get(draft.code)
+    quad = str(cam.quad_class)
+    shared = _draft_features(draft, scope, cam)
     out: list[Candidate] = []
     named: set[str] = set()
     actors = [(raw, toks) for raw, toks in scope.mention_tokens if toks and is_actor(raw)]
@@ -134,13 +137,13 @@ def candidates(draft: Draft, scope: Scope, role: str) -> list[Candidate]:
         named |= {m.code for m in mentions}
         if not mentions or draft.tok.i in toks:
             continue
-        feats = _mention_features(raw, toks, draft, scope, before_pred, quoted)
+        feats = _mention_features(raw, toks, draft, scope, before_pred, quoted, quad)
         out.append(Candidate(mentions, tuple(shared + feats), True))
     for how, code in _discourse(scope):
         if code in taken or code in named:
             continue
         mention = Mention(code=code, text="", start=0, end=0, kind="carried")
-        feats = [f"disc={how}", f"disc&q{shared_quad(shared)}", f"disc&{draft.hit.rule}"]
+        feats = [f"disc={how}", f"disc&q{quad}", f"disc&{draft.hit.rule}"]
         feats.append(f"disc&subj={_has_subject(scope)}")
         out.append(Candidate((mention,), tuple(shared + feats), False))
         named.add(code)
@@ -161,12 +164,7 @@ def _has_subject(scope: Scope) -> bool:
     return any(scope.tree.particle(t) in cases for t in scope.tree.tokens)
 
 
-def shared_quad(shared: Sequence[str]) -> str:
-    return next((f[5:] for f in shared if f.startswith("quad=")), "?")
-
-
-def _draft_features(draft: Draft, scope: Scope) -> list[str]:
-    cam = scope.know.codebook.get(draft.code)
+def _draft_features(draft: Draft, scope: Scope, cam: CameoCode) -> list[str]:
     n = len(scope.mention_tokens)
     return [
         f"quad={cam.quad_class}",
@@ -184,6 +182,7 @@ def _mention_features(
     scope: Scope,
     before_pred: Sequence[int],
     quoted: set[int],
+    quad: str,
 ) -> list[str]:
     tree, tok = scope.tree, draft.tok
     head = _phrase_head(tree.tokens[max(toks)], tree.tokens)
@@ -194,7 +193,6 @@ def _mention_features(
     rank = before_pred.index(max(toks)) + 1 if max(toks) in before_pred else 0
     path = _path(head, draft, tree.ancestors(head))
     quote = f"{head.i in quoted}/{tok.i in quoted}"
-    quad = shared_quad(_draft_features(draft, scope))
     return [
         f"case={case}",
         f"particle={particle}",

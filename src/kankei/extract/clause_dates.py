@@ -93,6 +93,8 @@ def background_dates(
     """The start offsets of the dates that tell the history of something the sentence names:
     a date in a relative clause describing a treaty, an organisation or a publication (1947年に
     締結したリオ条約に基づき…, 1965年に書いた著書で), which does not move the narrative."""
+    if not any(d.value for d in dates):
+        return frozenset()
     tree = DepTree(parsed.tokens)
     out: set[int] = set()
     for date in dates:

@@ -18,9 +18,8 @@ from kankei.extract.roles import learn_aliases
 from kankei.extract.unknown import unknown_names
 from kankei.model import DateValue, Event, ParsedSentence, Sentence
 
-_DATING_NOTHING = frozenset({"target-date", "attributive-year"})
-_MEMORY = 12
-_BULLET_LEVEL = 7  # a timeline bullet sits below every heading  # actors remembered for anaphora
+_MEMORY = 12  # actors remembered for anaphora
+_BULLET_LEVEL = 7  # a timeline bullet sits below every heading
 _ZERO_WINDOW = 1  # sentences back in which an unsaid target may have been named
 _SAME_EVENT_WINDOW = 3  # sentences back in which an undated event may have been told
 
@@ -80,7 +79,7 @@ class Coder:
         document's state (see home_state), which organs named without a state stand for."""
         if not sentence.parse or _PROVISION.match(sentence.text):
             return False
-        if home is not None and self.generic_organs(sentence.text):
+        if home is not None and has_bare_organ(sentence.text, self.knowledge.grammar):
             return True
         if any(a in sentence.text for a in self.knowledge.grammar.anaphora):
             return True
@@ -90,18 +89,13 @@ class Coder:
             return True  # SALT IIの交渉: a treaty's parties may be the only ones named
         return bool(self.actors.find(sentence.text) if named is None else named)
 
-    def generic_organs(self, text: str) -> bool:
-        grammar = self.knowledge.grammar
-        return "actor.generic-organ" not in self.knowledge.disabled and has_bare_organ(
-            text, grammar
-        )
-
     def home_state(
         self,
         sentences: Sequence[Sentence],
         matches: Mapping[int, list[RawMention]] | None = None,
     ) -> str | None:
-        """The state the document is about, from its sentences' dictionary matches."""
+        """The state the document is about, from its sentences' dictionary matches; None while
+        actor.generic-organ is switched off (nothing else reads it)."""
         if "actor.generic-organ" in self.knowledge.disabled:
             return None
         found = matches or {}
@@ -214,7 +208,8 @@ class Coder:
                 reading.narrative = None
             return before
         level = len(sentence.text) - len(sentence.text.lstrip("#")) or _BULLET_LEVEL
-        stated = [d for d in dates if d.value and d.rule not in _DATING_NOTHING]
+        # (a date something is put off to, or a year in a name, has no value: it dates nothing)
+        stated = [d for d in dates if d.value]
         if stated:
             reading.narrative, reading.level = stated[-1], level
         elif level <= reading.level:

@@ -41,9 +41,9 @@ def extract_events(
     before stated last, which an event takes when its own sentence states none. `before`: the
     sources of the events of the sentence before, its subject first. `narrative`: the date of
     the section the sentence is told in (from its dated heading)."""
-    scope = _scope(parsed, raw_mentions, dates, context_date, know, recent, carried, before)
-    if scope is not None and narrative is not None:
-        scope = replace(scope, narrative=narrative)
+    scope = _scope(
+        parsed, raw_mentions, dates, context_date, know, recent, carried, before, narrative
+    )
     if scope is None:
         return []
     hits = _hits(scope)
@@ -72,6 +72,7 @@ def _scope(
     recent: Sequence[str],
     carried: DateValue | None,
     before: Sequence[str],
+    narrative: DateValue | None = None,
 ) -> Scope | None:
     tokens = parsed.tokens
     treaties = know.treaties.find(parsed.text)
@@ -103,6 +104,7 @@ def _scope(
         recent=recent,
         carried=carried,
         before=tuple(before),
+        narrative=narrative,
     )
 
 

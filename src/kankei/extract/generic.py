@@ -40,9 +40,30 @@ def bare_organs(
     (イランの外務省: the name says whose)."""
     if home is None:
         return []
+    return [
+        RawMention(
+            word,
+            start,
+            end,
+            (ActorEntry(home, "organ", (word,), agent=grammar.roles.get(word, "GOV")),),
+            "generic",
+        )
+        for word, start, end in _organ_spans(text, named, grammar)
+    ]
+
+
+def has_bare_organ(text: str, grammar: Grammar) -> bool:
+    """Whether the text names an organ without its state (cheap test before parsing)."""
+    return bool(_organ_spans(text, (), grammar))
+
+
+def _organ_spans(
+    text: str, named: Sequence[RawMention], grammar: Grammar
+) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each organ standing alone, outside the named mentions."""
     taken = [(m.start, m.end) for m in named]
     ends = {m.end for m in named}
-    out: list[RawMention] = []
+    out: list[tuple[str, int, int]] = []
     for word in grammar.generic_organs:
         start = text.find(word)
         while start >= 0:
@@ -50,18 +71,10 @@ def bare_organs(
             if _stands_alone(text, start, end, ends) and not any(
                 s < end and start < e for s, e in taken
             ):
-                entry = ActorEntry(
-                    code=home, type="organ", names=(word,), agent=grammar.roles.get(word, "GOV")
-                )
-                out.append(RawMention(word, start, end, (entry,), "generic"))
+                out.append((word, start, end))
                 taken.append((start, end))
             start = text.find(word, end)
     return out
-
-
-def has_bare_organ(text: str, grammar: Grammar) -> bool:
-    """Whether the text names an organ without its state (cheap test before parsing)."""
-    return bool(bare_organs(text, [], "?", grammar))
 
 
 def _stands_alone(text: str, start: int, end: int, name_ends: set[int]) -> bool:

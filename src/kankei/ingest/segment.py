@@ -27,7 +27,6 @@ _INTERLANG = re.compile(
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[・•●○■□◆◇▪▶►\-\*\+]|\d{1,3}[.)]|（\d{1,3}）)\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_DATED = re.compile(r"[0-9０-９〇一二三四五六七八九十元]年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?")
 _ONLY_DATE = re.compile(r"[0-9０-９]{3,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?")
 _OPEN = "「『（(【〈《〔［"
 _CLOSE = "」』）)】〉》〕］"
@@ -173,7 +172,7 @@ def blocks_and_sentences(
             # heading or bullet, or a line that is nothing but a date, sets the year)
             marked = _MD_HEADING.match(line.text) or _BULLET.match(line.text)
             # (an undated marked heading is kept too: it ends the section a dated one began)
-            if marked or (_DATED.search(bare) and _ONLY_DATE.fullmatch(bare)):
+            if marked or _ONLY_DATE.fullmatch(bare):
                 sentences.append(
                     Sentence(
                         doc_id=doc_id,

@@ -52,21 +52,22 @@ def in_sentence(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | Non
 def carried(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """1961年6月、米国はソ連と会談した。ソ連は米国を非難した → SUN→USA 11, 1961-06: the narrative
     goes on where the sentence before left it (not what was going on then, …していた)."""
-    if d.date is not None or scope.carried is None or progressive(d.gov, scope.tree):
-        return d
-    prior = scope.carried
-    return replace(d, date=replace(prior, rule=f"previous-sentence:{prior.rule}"))
+    return _undated_takes(d, scope, scope.carried, "previous-sentence")
 
 
 def narrative(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
     """### 1962年10月24日。ソ連は封鎖を非難した。国連事務総長は米ソ両国に書簡を送った → UN→USA
-    04, 1962-10-24: an
-    event no date of its own sentence or the one before dates takes the date of the section
-    it is told in (the dated heading or timeline bullet above it)."""
-    if d.date is not None or scope.narrative is None or progressive(d.gov, scope.tree):
+    04, 1962-10-24: an event no date of its own sentence or the one before dates takes the date
+    of the section it is told in (the dated heading or timeline bullet above it)."""
+    return _undated_takes(d, scope, scope.narrative, "narrative")
+
+
+def _undated_takes(d: Draft, scope: Scope, prior: DateValue | None, how: str) -> Draft:
+    """The draft dated by a date from before its sentence, if it has none of its own — and is
+    not what was going on then (…していた)."""
+    if d.date is not None or prior is None or progressive(d.gov, scope.tree):
         return d
-    prior = scope.narrative
-    return replace(d, date=replace(prior, rule=f"narrative:{prior.rule}"))
+    return replace(d, date=replace(prior, rule=f"{how}:{prior.rule}"))
 
 
 def distributed(d: Draft, scope: Scope, earlier: Sequence[Event]) -> Draft | None:
