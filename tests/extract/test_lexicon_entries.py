@@ -13,6 +13,15 @@ def asserted(events):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # 12: rebutting another's claim rejects it
+        ("2006年、中国は日本の主張に反論した。", ("CHN", "JPN", "12")),
+        ("1983年、ソ連は米国の非難に反駁した。", ("SUN", "USA", "12")),
+        # 11: regret at another's act, expressed as a sentiment (遺憾の意を表明/示す)
+        ("2006年、日本政府は北朝鮮のミサイル発射に遺憾の意を表明した。", ("JPN", "PRK", "11")),
+        ("2005年、韓国は日本に遺憾の意を示した。", ("KOR", "JPN", "11")),
+        # 05: congratulations sent
+        ("2008年、米国大統領はロシアの新大統領に祝電を送った。", ("USA", "RUS", "05")),
+        ("2009年、中国は日本の首相に祝意を表明した。", ("CHN", "JPN", "05")),
         # 11: summoning another state's envoy, handing a protest
         ("2005年、日本の外務省は韓国大使を召致した。", ("JPN", "KOR", "11")),
         ("2005年、日本政府は韓国大使に抗議文を手渡した。", ("JPN", "KOR", "11")),

@@ -116,7 +116,12 @@ def phrase_actors(
         if slot == "target":
             found = _answered_agent(item, own, tree, mention_tokens, when, grammar) or found
         agent = _role_agent(item, own, tree, grammar)
-        if found and slot == "source" and _only_modifies(item, agent, mention_tokens, grammar):
+        if (
+            found
+            and slot == "source"
+            and _only_modifies(item, agent, mention_tokens, grammar)
+            and not _titled_person(item, tree, mention_tokens)
+        ):
             continue
         out.extend(
             replace(m, agent=agent) if agent and m.kind in _ROLE_TAKERS else m for m in found
@@ -155,6 +160,20 @@ def _only_modifies(
 
 CLAUSE_DEPS = frozenset({"advcl", "acl", "ccomp", "csubj", "parataxis"})
 _ROLE_TAKERS = frozenset({"state", "place", "compound", "person"})
+
+
+def _titled_person(item: Token, tree: DepTree, mention_tokens: MentionTokens) -> bool:
+    """A person's name compounded with the noun heading the phrase is that person under a
+    title (アナン事務総長は, ヒンダウィ委員長は): the phrase is the person's, whatever the
+    title."""
+    start = tree.compound_start(item)
+    return any(
+        toks
+        and start <= min(toks)
+        and max(toks) < item.i
+        and all(c.type == "person" for c in raw.candidates)
+        for raw, toks in mention_tokens
+    )
 
 
 def _heads_a_mention(item: Token, mention_tokens: MentionTokens) -> bool:

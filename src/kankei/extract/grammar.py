@@ -90,7 +90,8 @@ class Grammar:
 
     def role_agent(self, text: str) -> str | None:
         """The agent of the longest role noun that text ends with (ソ連外相 → GOV)."""
-        for length in range(min(len(text), 6), 0, -1):
+        longest = max((len(role) for role in self.roles), default=0)
+        for length in range(min(len(text), longest), 0, -1):
             agent = self.roles.get(text[-length:])
             if agent is not None:
                 return agent

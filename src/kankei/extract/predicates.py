@@ -203,7 +203,7 @@ def measure_noun(x: Lookup) -> Answer:
     measure = tree.tokens[head.head]
     if (
         _noun(x)
-        and tok.dep == "nmod"
+        and tok.dep in ("nmod", "advmod")  # (遺憾の意: the parser may take 遺憾 for an adverb)
         and tree.particle(tok) == "の"
         and head.lemma in x.know.grammar.measure_nouns
         and head.dep == "obj"

@@ -43,10 +43,20 @@ class DepTree:
         while stack:
             cur = stack.pop()
             for c in self.children[cur.i]:
-                if c.dep in PHRASE_DEPS and c.i not in out:
+                if (c.dep in PHRASE_DEPS or self._name_as_clause(c)) and c.i not in out:
                     out.add(c.i)
                     stack.append(c)
         return out
+
+    def _name_as_clause(self, tok: Token) -> bool:
+        """A bare name the parser hung on its title as a clause (ロシアの|ヌルガリエフ|内相):
+        a proper noun with no verb ending of its own is part of the phrase."""
+        return (
+            tok.dep == "acl"
+            and tok.pos == "PROPN"
+            and tok.head == tok.i + 1
+            and not any(c.dep in ("aux", "cop") for c in self.children[tok.i])
+        )
 
     def descendants(self, tok: Token, stop: frozenset[str] = frozenset()) -> set[int]:
         """Tokens below tok, not descending through the dependency labels in stop."""

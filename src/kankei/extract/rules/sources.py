@@ -214,8 +214,19 @@ def has_subject(gov: Token, tok: Token, tree: DepTree, grammar: Grammar, passive
         and not any(n.dep == "nummod" for n in tree.children[c.i])
         and c.lemma not in grammar.time_clause_heads  # (…したときは)
         and not _in_time_clause(c, holder, tree, grammar.time_clause_heads)
+        and not _topicalised_content(c, tree)
         for holder in {gov.i, tok.i}
         for c in tree.children[holder]
+    )
+
+
+def _topicalised_content(subject: Token, tree: DepTree) -> bool:
+    """…変化させることも提案した, …することは拒んだ: a nominalised clause under も or は is what
+    is proposed or refused (an object topicalised), not who acts."""
+    return (
+        subject.lemma in ("こと", "事")
+        and tree.particle(subject) in ("も", "は")
+        and any(c.dep == "acl" for c in tree.children[subject.i])
     )
 
 
