@@ -3,9 +3,11 @@
 Usage: python bench/store_scale.py [--events N] [--requests K] [--keep DB]
 
 Fills a fresh store with N synthetic events (default 1,000,000) spread over 10,000 documents,
-80 actor codes, the real CAMEO codes and the years 1900-2025, starts `kankei serve` on it in
-a separate process, and sends K requests (default 200) to each endpoint pattern over HTTP,
-one at a time. Prints p50/p95/max latency in milliseconds per pattern.
+80 actor codes, the real CAMEO codes (with their PLOVER categories) and the years 1900-2025,
+starts `kankei serve` on it in a separate process, and sends K requests (default 200) to each
+endpoint pattern over HTTP, one at a time, with and without the explorer's filters (QuadClass,
+root, PLOVER, minimum confidence). Prints p50/p95/max latency in milliseconds per pattern,
+then the rate at which the CSV and JSONL exports stream (events per second, over HTTP).
 """
 
 from __future__ import annotations
@@ -38,11 +40,12 @@ def fill(db: Path, n_events: int) -> None:
         con = store.con
         con.execute("CREATE TEMP TABLE actors AS SELECT unnest(?) AS code", [ACTORS])
         con.execute(
-            "CREATE TEMP TABLE codes (k INTEGER, code VARCHAR, root VARCHAR, gs DOUBLE, q INT)"
+            "CREATE TEMP TABLE codes (k INTEGER, code VARCHAR, root VARCHAR, gs DOUBLE, q INT,"
+            " plover VARCHAR)"
         )
         con.executemany(
-            "INSERT INTO codes VALUES (?, ?, ?, ?, ?)",
-            [[i, c.code, c.root, c.goldstein, c.quad_class] for i, c in enumerate(codes)],
+            "INSERT INTO codes VALUES (?, ?, ?, ?, ?, ?)",
+            [[i, c.code, c.root, c.goldstein, c.quad_class, c.plover] for i, c in enumerate(codes)],
         )
         per_doc = n_events // DOCS
         sent_len = len(SENTENCE.format(y=1999)) + 1
@@ -79,9 +82,10 @@ def fill(db: Path, n_events: int) -> None:
             )
             SELECT printf('ev%08d', r.i), printf('doc%05d', d), s, s * ?, s * ? + ? - 1,
                    a1.code, a2.code, a1.code, a2.code, NULL, NULL,
-                   c.code, c.root, c.gs, c.q, NULL, '署名', s * ? + 15, s * ? + 17,
+                   c.code, c.root, c.gs, c.q, c.plover, '署名', s * ? + 15, s * ? + 17,
                    printf('%d-%02d', y, m), printf('%d年', y), 'month', 'explicit',
-                   NULL, NULL, y, random() < 0.05, 'asserted', 0.9, 'synthetic'
+                   NULL, NULL, y, random() < 0.05, 'asserted',
+                   round(0.5 + random() * 0.5, 2), 'synthetic', ['synthetic']
             FROM r
             JOIN (SELECT code, row_number() OVER () - 1 AS k FROM actors) a1 ON a1.k = r.sa
             JOIN (SELECT code, row_number() OVER () - 1 AS k FROM actors) a2
@@ -102,6 +106,30 @@ def fill(db: Path, n_events: int) -> None:
         con.execute("CHECKPOINT")
 
 
+ROOTS = [f"{n:02d}" for n in range(1, 21)]
+
+
+def exports(client: httpx.Client, rng: random.Random, top: list[str], rounds: int) -> None:
+    """Stream the events of dyads, and of everything, as CSV and JSONL; rate in events/s."""
+    print(f"\n{'export':40} {'events':>9} {'seconds':>8} {'events/s':>10}")
+    jobs = [
+        (f"{fmt} (dyad {a},{b})", {"dyad": f"{a},{b}", "format": fmt})
+        for fmt in ("csv", "jsonl")
+        for a, b in (rng.sample(top[:4], 2) for _ in range(rounds))
+    ]
+    jobs += [(f"{fmt} (every event)", {"format": fmt}) for fmt in ("csv", "jsonl")]
+    for name, params in jobs:
+        t0 = time.perf_counter()
+        lines = 0
+        with client.stream("GET", "/api/events", params=params) as response:
+            response.raise_for_status()
+            for chunk in response.iter_text():
+                lines += chunk.count("\n")
+        seconds = time.perf_counter() - t0
+        events = lines - (1 if params["format"] == "csv" else 0)
+        print(f"{name:40} {events:9,} {seconds:8.2f} {events / seconds:10,.0f}")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -118,6 +146,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--keep", type=Path, help="keep the filled store at this path")
+    parser.add_argument("--exports", type=int, default=2, help="dyad exports per format")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = args.keep or Path(tmp.name) / "scale.duckdb"
@@ -165,6 +194,20 @@ def main() -> None:
                     "/api/series",
                     {**dyad(), "by": "month"},
                 ),
+                "series (dyad, quad 3+4, confidence .7)": lambda: (
+                    "/api/series",
+                    {**dyad(), "quad": [3, 4], "min_confidence": 0.7},
+                ),
+                "series (dyad, by month, root + PLOVER)": lambda: (
+                    "/api/series",
+                    {**dyad(), "by": "month", "root": rng.choice(ROOTS), "plover": "ASSAULT"},
+                ),
+                "phases (dyad, quad 4)": lambda: ("/api/phases", {**dyad(), "quad": 4}),
+                "overview (top 20 actors and dyads)": lambda: ("/api/overview", {"limit": 20}),
+                "events (dyad, quad 4, first page)": lambda: (
+                    "/api/events",
+                    {"dyad": ",".join(dyad().values()), "quad": 4, "limit": 50},
+                ),
                 "events (dyad, first page)": lambda: (
                     "/api/events",
                     {"dyad": ",".join(dyad().values()), "limit": 50},
@@ -201,6 +244,7 @@ def main() -> None:
                     f"{name:40} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f}"
                     f" {max(times):8.1f}"
                 )
+            exports(client, rng, top, args.exports)
     finally:
         server.terminate()
         server.wait(timeout=10)

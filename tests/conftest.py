@@ -38,3 +38,25 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+# the bench-corpus articles a larger test store holds (name order): enough documents for the
+# views to meet what a real store has (codes reached only through anaphors, many dyads,
+# undated events), few enough to ingest in seconds
+BENCH_ARTICLES = 8
+
+
+@pytest.fixture(scope="session")
+def bench_store(tmp_path_factory, shared: Path) -> Path:
+    """A store of the reference corpus and the first bench-corpus articles (skipped without
+    ../shared)."""
+    from kankei.engines import ingest
+    from kankei.settings import Settings
+
+    articles = sorted((shared / "bench-corpus").glob("*.txt"))
+    if not articles:
+        pytest.skip("../shared/bench-corpus is not beside the checkout")
+    db = tmp_path_factory.mktemp("bench") / "bench.duckdb"
+    report = ingest([shared / "corpus", *articles[:BENCH_ARTICLES]], Settings(db=db))
+    assert report.exit_code == 0, report.failed
+    return db

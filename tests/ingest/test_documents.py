@@ -103,3 +103,30 @@ def test_discover_walks_folders_and_skips_hidden_and_foreign_types(write, tmp_pa
 def test_document_date_from_its_own_evidence(write, tail, expected, how):
     doc = read_document(write("blog.txt", "見出し\n\n" + tail))
     assert (doc.doc_date, doc.doc_date_source) == (expected, how)
+
+
+BODY = "1972年5月、米国の大統領はソ連を訪問し、首脳会談を行った。両国は条約に署名した。\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title"),
+    [
+        # a translation banner is page furniture, never the title: the file names the article
+        ("冷戦期の会談.txt", f"> この記事は会談から翻訳されています。\n\n{BODY}", "冷戦期の会談"),
+        ("戦争_(1950年).txt", f"この記事は戦争から翻訳されています。\n\n{BODY}", "戦争 (1950年)"),
+        # a markdown heading or a news headline is
+        ("a.md", f"# 米ソ首脳会談\n\n{BODY}", "米ソ首脳会談"),
+        ("b.txt", f"米ソ、首脳会談で合意\n\n{BODY}", "米ソ、首脳会談で合意"),
+        ("c.txt", f"U.S.-Soviet Summit, 1972\n\n{BODY}", "U.S.-Soviet Summit, 1972"),
+        # a caption or a table fragment opening the text is not; nor a section heading below
+        ("会談.txt", f"(A) 加盟国\n朱色 = 同盟国\n{BODY}", "会談"),
+        ("首脳会談.txt", f"{BODY}\n## 概要\n\n{BODY}", "首脳会談"),
+    ],
+)
+def test_the_title_is_the_documents_own(write, name, text, title):
+    assert read_document(write(name, text)).title == title
+
+
+def test_a_quoted_translation_banner_is_not_parsed(write):
+    doc = read_document(write("a.txt", f"> この記事は米ソ関係から翻訳されています。\n\n{BODY}"))
+    assert all("翻訳" not in s.text for s in doc.sentences if s.parse)

@@ -45,7 +45,10 @@ def test_events_with_filters_and_code_names(client):
 @pytest.mark.parametrize(
     ("params", "status", "message"),
     [
-        ({"root": "4"}, 422, "root"),
+        ({"root": "4"}, 400, "root"),
+        ({"quad": 5}, 400, "QuadClass"),
+        ({"min_confidence": 2}, 422, "min_confidence"),
+        ({"format": "xml"}, 422, "format"),
         ({"limit": 5000}, 422, "limit"),
         ({"dyad": "USA"}, 422, "dyad"),
         ({"source": "usa"}, 422, "source"),

@@ -33,8 +33,31 @@ def test_report_is_one_offline_file_with_escaped_text(tmp_path):
         assert f"phase-{label}" in html
 
 
-def test_a_dyad_without_events_gets_a_report_that_says_so(tmp_path):
+def test_an_unknown_code_gets_an_error_and_no_file(tmp_path):
     db = build_store(tmp_path / "r.duckdb", {"a.txt": ROWS})
+    out = tmp_path / "xyz.html"
+    result = CliRunner().invoke(cli, ["report", "XYZ", "SUN", "--db", str(db), "--out", str(out)])
+    assert result.exit_code != 0
+    assert "XYZ is no actor of this store" in result.output
+    assert not out.exists()
+
+
+def test_the_report_lists_what_the_chart_counts_and_fits_a_phone(tmp_path):
+    rows = [*ROWS, {"code": "040"}, {"date": "1960", "code": "040", "mode": "hypothetical"}]
+    db = build_store(tmp_path / "r.duckdb", {"a.txt": rows})
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", "USA", "SUN", "--db", str(db), "--out", str(out)])
+    assert "6 events" in result.output  # the hypothetical one is not on the chart
+    html = out.read_text(encoding="utf-8")
+    assert "1 undated ones the chart leaves off" in html
+    assert 'class="table-wrap"' in html and "@media (max-width: 600px)" in html
+    # no control leads to plotly's hosts (its cloud, its logo)
+    assert "plot.ly" not in html and "plotly.com" not in html
+
+
+def test_a_dyad_without_events_gets_a_report_that_says_so(tmp_path):
+    rows = [*ROWS, {"date": "1972", "code": "040", "source": "JPN", "target": "CHN"}]
+    db = build_store(tmp_path / "r.duckdb", {"a.txt": rows})
     out = tmp_path / "none.html"
     result = CliRunner().invoke(cli, ["report", "USA", "JPN", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0 and "0 events, 0 phases" in result.output

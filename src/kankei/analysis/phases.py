@@ -21,7 +21,8 @@ import ruptures
 from kankei.analysis.series import SeriesPoint, dyad_series
 from kankei.errors import QueryError
 from kankei.store.db import Store
-from kankei.store.queries import Direction, Period, top_events
+from kankei.store.filters import EventQuery
+from kankei.store.queries import ANY_KIND, ASSERTED, Direction, Period, top_events
 
 Label = Literal["cooperative", "mixed", "hostile"]
 
@@ -36,10 +37,17 @@ class PhaseSettings:
     hostile_below: float = -1.0  # and up to which it is hostile
     top: int = 5  # events shown per phase
     asserted_only: bool = True
+    kinds: EventQuery | None = None  # the events counted; None: by asserted_only
 
     @classmethod
     def from_options(
-        cls, by: str, direction: str, penalty: float | None, max_gap: int, top: int
+        cls,
+        by: str,
+        direction: str,
+        penalty: float | None,
+        max_gap: int,
+        top: int,
+        kinds: EventQuery | None = None,
     ) -> PhaseSettings:
         """Settings from the words of a command line or a query string."""
         return cls(
@@ -48,6 +56,7 @@ class PhaseSettings:
             penalty=penalty,
             max_gap=max_gap,
             top=top,
+            kinds=kinds,
         )
 
 
@@ -84,7 +93,13 @@ def find_phases(store: Store, a: str, b: str, settings: PhaseSettings | None = N
     if settings.direction not in ("ab", "ba", "both"):
         raise QueryError(f"direction: {settings.direction!r} is not ab, ba or both")
     series = dyad_series(
-        store, a, b, settings.period, asserted_only=settings.asserted_only, fill=False
+        store,
+        a,
+        b,
+        settings.period,
+        asserted_only=settings.asserted_only,
+        fill=False,
+        kinds=settings.kinds,
     )
     points = [p for p in series.direction(settings.direction) if p.events]
     if not points:
@@ -142,7 +157,16 @@ def _phase(
     start_year = _year(points[0].period)
     end_year = _year(points[-1].period) + settings.period.years - 1
     top = (
-        top_events(store, a, b, start_year, end_year, settings.top, settings.direction)
+        top_events(
+            store,
+            a,
+            b,
+            start_year,
+            end_year,
+            settings.top,
+            settings.direction,
+            settings.kinds or (ASSERTED if settings.asserted_only else ANY_KIND),
+        )
         if settings.top
         else []
     )

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kankei.store.db import Store
-from kankei.store.queries import Period, series_rows
+from kankei.store.filters import EventQuery
+from kankei.store.queries import ANY_KIND, ASSERTED, Period, series_rows, undated_count
 
 DIRECTIONS = ("ab", "ba", "both")
 
@@ -43,6 +44,7 @@ class DyadSeries:
     ab: tuple[SeriesPoint, ...]
     ba: tuple[SeriesPoint, ...]
     both: tuple[SeriesPoint, ...]
+    undated: int = 0  # events of the dyad and kinds left off: no date at this granularity
 
     def direction(self, name: str) -> tuple[SeriesPoint, ...]:
         if name == "ab":
@@ -57,6 +59,7 @@ class DyadSeries:
             "b": self.b,
             "by": self.period.name,
             **{d: [p.to_dict() for p in self.direction(d)] for d in DIRECTIONS},
+            "undated": self.undated,
         }
 
 
@@ -68,15 +71,19 @@ def dyad_series(
     *,
     asserted_only: bool = True,
     fill: bool = True,
+    kinds: EventQuery | None = None,
 ) -> DyadSeries:
     """Event counts per QuadClass and Goldstein sum and mean for A→B, B→A and both.
 
-    With ``fill``, the periods between the first and the last with events are all present,
-    empty ones with no mean, so that a chart's x axis keeps time's proportions.
+    ``kinds`` chooses the events counted (modes, roots, QuadClass, PLOVER, confidence); by
+    default the asserted, non-negated ones (all of them without ``asserted_only``). With
+    ``fill``, the periods between the first and the last with events are all present, empty
+    ones with no mean, so that a chart's x axis keeps time's proportions.
     """
     period = period or Period("year")
+    kinds = kinds or (ASSERTED if asserted_only else ANY_KIND)
     by_dir: dict[str, dict[str, SeriesPoint]] = {d: {} for d in DIRECTIONS}
-    for row in series_rows(store, a, b, period, asserted_only):
+    for row in series_rows(store, a, b, period, kinds):
         by_dir[row[1]][row[0]] = SeriesPoint(row[0], row[2], *row[3:])
     periods = sorted(by_dir["both"])
     if fill and periods:
@@ -89,6 +96,7 @@ def dyad_series(
             d: tuple(by_dir[d].get(p) or SeriesPoint(p, 0, 0.0, None, 0, 0, 0, 0) for p in periods)
             for d in DIRECTIONS
         },
+        undated=undated_count(store, a, b, period, kinds),
     )
 
 

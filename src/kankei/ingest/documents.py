@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from kankei.errors import EmptyDocument, IngestError, UnsupportedFormat
@@ -13,7 +13,7 @@ from kankei.ingest.decode import decode
 from kankei.ingest.docdate import evidence_date
 from kankei.ingest.html import main_text_lines, metadata_date, visible_text
 from kankei.ingest.segment import Mapped, blocks_and_sentences, identity
-from kankei.model import Document
+from kankei.model import Block, Document
 
 FORMATS = {
     ".txt": "txt",
@@ -109,8 +109,7 @@ def document_from_bytes(
     if not blocks:
         raise EmptyDocument("nothing but whitespace and markup", path=str(path))
     if title is None:
-        first = next((b for b in blocks if b.kind in ("heading", "prose")), None)
-        title = text[first.start : first.end][:200] if first else None
+        title = _own_title(text, blocks) or path.stem.replace("_", " ")
     if doc_date:
         stated_date, date_source = normalise_date(doc_date), "option"
     elif stated_date is None:
@@ -128,6 +127,31 @@ def document_from_bytes(
         blocks=tuple(blocks),
         sentences=tuple(sentences),
     )
+
+
+_TITLE_MARKS = re.compile(r"^(?:#{1,6}\s*|>\s*)+")
+
+
+def _own_title(text: str, blocks: Sequence[Block]) -> str | None:
+    """The document's own title: its first line, when that is a heading, a headline or a
+    short line that is no sentence (U.S.-Soviet Alliance, 1941–1945) — not page furniture (a
+    translation banner), not a section heading further down, not the first sentence."""
+    first = next((b for b in blocks if b.kind not in ("furniture", "image")), None)
+    if first is None:
+        return None
+    raw = text[first.start : first.end].strip()
+    line = _TITLE_MARKS.sub("", raw).strip()
+    if first.kind == "title" or (first.kind == "heading" and raw.startswith("#")):
+        return line[:200] or None
+    # (an image caption or a table fragment that opens a text is no title: 地図。…]], (WT) …)
+    titled = (
+        2 <= len(line) <= 100
+        and not line.endswith(("。", "．", "."))
+        and "。" not in line
+        and not any(mark in line for mark in ("[[", "]]", "{{", "}}"))
+        and not line.startswith(("(", "（", "[", "「"))
+    )
+    return line if first.kind in ("heading", "prose", "foreign") and titled else None
 
 
 def _front_matter(body: str) -> dict[str, str]:

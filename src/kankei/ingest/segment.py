@@ -27,6 +27,7 @@ _INTERLANG = re.compile(
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[・•●○■□◆◇▪▶►\-\*\+]|\d{1,3}[.)]|（\d{1,3}）)\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_QUOTE = re.compile(r"^(?:>\s*)+")
 _ONLY_DATE = re.compile(r"[0-9０-９]{3,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?")
 _OPEN = "「『（(【〈《〔［"
 _CLOSE = "」』）)】〉》〕］"
@@ -91,8 +92,8 @@ def _remove(m: Mapped, pattern: re.Pattern[str]) -> tuple[Mapped, list[int]]:
 
 def classify(line: str, boiler: Boilerplate) -> str:
     """prose | heading | foreign | furniture | image."""
-    if boiler.is_furniture(line):
-        return "furniture"
+    if boiler.is_furniture(line) or boiler.is_furniture(_QUOTE.sub("", line)):
+        return "furniture"  # (also quoted: > この記事は…から翻訳されています)
     if _IMAGE.search(line) and "。" not in line:
         return "image"
     if japanese_share(line) < 0.3:

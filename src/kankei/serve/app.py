@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from kankei import __version__
@@ -16,7 +18,10 @@ from kankei.analysis.phases import PhaseSettings, find_phases
 from kankei.analysis.series import dyad_series
 from kankei.errors import KankeiError, NotFound
 from kankei.extract.cameo import Codebook, load_codebook
-from kankei.serve.assets import STATIC, plotly_js
+from kankei.serve.assets import STATIC, docs_asset, offline_plotly_js
+from kankei.serve.display import display_text
+from kankei.serve.downloads import events_download, series_csv
+from kankei.serve.kinds import Kinds
 from kankei.serve.names import ActorNames, load_actor_names
 from kankei.store import Store
 from kankei.store.filters import MODES, EventQuery
@@ -26,6 +31,7 @@ from kankei.store.queries import (
     document,
     documents,
     find_events,
+    overview,
 )
 
 # the page runs only its own scripts; plotly sets inline styles on the chart
@@ -33,8 +39,16 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+# Swagger UI starts from an inline script and Redoc runs a worker from a blob: both are
+# served from the package (fastapi-offline's copies), never from a CDN
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
 
 ActorCode = Annotated[str, Query(pattern=r"^[A-Z0-9]{2,12}$", description="e.g. USA")]
+KindsDep = Annotated[Kinds, Depends()]
 
 
 class Context:
@@ -71,6 +85,8 @@ def create_app(db: Path) -> FastAPI:
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
         title="kankei",
         version=__version__,
         description="Political event data coded from Japanese documents: events, dyadic "
@@ -86,28 +102,71 @@ def create_app(db: Path) -> FastAPI:
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers["Content-Security-Policy"] = CSP
+        docs = request.url.path.startswith(("/docs", "/redoc"))
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="kankei API",
+            swagger_js_url="/vendor/docs/swagger-ui-bundle.js",
+            swagger_css_url="/vendor/docs/swagger-ui.css",
+            swagger_favicon_url="/vendor/docs/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="kankei API",
+            redoc_js_url="/vendor/docs/redoc.standalone.js",
+            redoc_favicon_url="/vendor/docs/favicon.png",
+            with_google_fonts=False,
+        )
+
+    @app.get("/vendor/docs/{name}", include_in_schema=False)
+    def docs_file(name: str) -> FileResponse:
+        return FileResponse(docs_asset(name))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
-    def plotly() -> FileResponse:
-        return FileResponse(plotly_js(), media_type="text/javascript")
+    def plotly() -> Response:
+        return Response(
+            offline_plotly_js(),
+            media_type="text/javascript",
+            headers={"Cache-Control": "max-age=86400"},
+        )
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/api/meta", summary="What the store holds")
     def meta(s: StoreDep) -> dict[str, Any]:
-        return {"version": __version__, "db": db.name, **s.counts(), "modes": list(MODES)}
+        roots = [
+            {"root": root, "name": ctx.codebook.names(root)["code_name"], "events": n}
+            for root, n in s.root_counts()
+        ]
+        return {
+            "version": __version__,
+            "db": db.name,
+            **s.counts(),
+            "modes": list(MODES),
+            "roots": roots,
+            "plover": s.plover_categories(),
+        }
 
-    @app.get("/api/events", summary="Events, filtered and paginated, in time order")
+    @app.get(
+        "/api/events",
+        summary="Events, filtered and paginated, in time order (or every one, as CSV/JSONL)",
+    )
     def events(
         s: StoreDep,
+        kinds: KindsDep,
         actor: ActorCode | None = None,
         source: ActorCode | None = None,
         target: ActorCode | None = None,
@@ -117,33 +176,40 @@ def create_app(db: Path) -> FastAPI:
         ] = None,
         year_from: Annotated[int | None, Query(alias="from", ge=1, le=9999)] = None,
         year_to: Annotated[int | None, Query(alias="to", ge=1, le=9999)] = None,
-        root: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
         code: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
-        mode: Annotated[list[str] | None, Query(description=", ".join(MODES))] = None,
-        negated: bool | None = None,
+        dated: Annotated[
+            bool | None, Query(description="true: with a year; false: the undated ones")
+        ] = None,
         q: Annotated[str | None, Query(max_length=100, description="text search")] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> dict[str, Any]:
+        fmt: Annotated[
+            str,
+            Query(
+                alias="format",
+                pattern="^(json|csv|jsonl)$",
+                description="json: a page; csv or jsonl: every matching event, streamed",
+            ),
+        ] = "json",
+    ) -> Any:
         pair = tuple(dyad.split(",")) if dyad else None
-        query = EventQuery(
+        query = replace(
+            kinds.query(curve=False),
             actor=actor,
             source=source,
             target=target,
             dyad=(pair[0], pair[1]) if pair else None,
             year_from=year_from,
             year_to=year_to,
-            root=root,
             code=code,
-            modes=tuple(mode or ()),
-            negated=negated,
+            dated=dated,
             text=q or None,
             doc_id=doc_id,
-            limit=limit,
-            offset=offset,
         )
-        page = find_events(s, query)
+        if fmt != "json":
+            return events_download(ctx.store, query, fmt)
+        page = find_events(s, replace(query, limit=limit, offset=offset))
         return {
             "total": page.total,
             "limit": limit,
@@ -154,16 +220,23 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/series", summary="Dyadic series: A→B, B→A and both, per period")
     def series(
         s: StoreDep,
+        kinds: KindsDep,
         a: ActorCode,
         b: ActorCode,
         by: Annotated[str, Query(description="year, month, decade or Ny")] = "year",
-        all_modes: bool = False,
-    ) -> dict[str, Any]:
-        return dyad_series(s, a, b, Period.parse(by), asserted_only=not all_modes).to_dict()
+        all_modes: Annotated[
+            bool, Query(description="every mode and negated events (overrides mode)")
+        ] = False,
+        fmt: Annotated[str, Query(alias="format", pattern="^(json|csv)$")] = "json",
+    ) -> Any:
+        chosen = EventQuery() if all_modes else kinds.query(curve=True)
+        found = dyad_series(s, a, b, Period.parse(by), kinds=chosen)
+        return series_csv(found) if fmt == "csv" else found.to_dict()
 
     @app.get("/api/phases", summary="Phases of the A–B relationship (change points)")
     def phases(
         s: StoreDep,
+        kinds: KindsDep,
         a: ActorCode,
         b: ActorCode,
         by: str = "year",
@@ -172,12 +245,25 @@ def create_app(db: Path) -> FastAPI:
         max_gap: Annotated[int, Query(ge=1, le=1000)] = 10,
         top: Annotated[int, Query(ge=0, le=50)] = 5,
     ) -> dict[str, Any]:
-        settings = PhaseSettings.from_options(by, direction, penalty, max_gap, top)
+        settings = PhaseSettings.from_options(
+            by, direction, penalty, max_gap, top, kinds.query(curve=True)
+        )
         found = find_phases(s, a, b, settings)
         items = [p.to_dict() for p in found]
         for item in items:
             item["top_events"] = [ctx.named(e) for e in item["top_events"]]
         return {"a": a, "b": b, "phases": items}
+
+    @app.get("/api/overview", summary="The actors and dyads with the most events")
+    def overview_view(
+        s: StoreDep,
+        kinds: KindsDep,
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> dict[str, Any]:
+        found = overview(s, kinds.query(curve=True), limit)
+        for row in found["actors"]:
+            row["names"] = list(ctx.names.names(row["code"])[:4])
+        return found
 
     @app.get("/api/actors", summary="Actor codes in the store, with their Japanese names")
     def actors(
@@ -188,6 +274,7 @@ def create_app(db: Path) -> FastAPI:
         rows = actor_index(s)
         for row in rows:
             row["names"] = list(ctx.names.names(row["code"])[:8])
+            row["words"] = row["words"] or []  # (a code only ever reached by an anaphor)
         if q:
             rows = [r for r in rows if ctx.names.matches(r["code"], q, r["words"])]
         return {"total": len(rows), "items": rows[:limit]}
@@ -204,6 +291,7 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/documents/{doc_id}", summary="A document's text, sentences and events")
     def document_view(s: StoreDep, doc_id: str) -> dict[str, Any]:
         out = document(s, doc_id)
+        out["display_text"] = display_text(out["text"], out["fmt"])
         out["events"] = [ctx.named(e) for e in out["events"]]
         return out
 

@@ -4,7 +4,7 @@ sentences. plotly.js and the chart code are inlined, so the file opens offline a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,10 @@ from kankei.analysis.phases import PhaseSettings, find_phases
 from kankei.analysis.series import dyad_series
 from kankei.errors import KankeiError
 from kankei.extract.cameo import load_codebook
-from kankei.serve.assets import STATIC, plotly_js
+from kankei.serve.assets import STATIC, offline_plotly_js
 from kankei.serve.names import load_actor_names
 from kankei.store import Store
-from kankei.store.queries import EventQuery, Period, find_events
+from kankei.store.queries import ASSERTED, Period, find_events
 
 
 class ReportError(KankeiError):
@@ -54,11 +54,13 @@ def render_report(
     store: Store, a: str, b: str, period: Period | None = None, max_events: int = 500
 ) -> tuple[str, ReportSummary]:
     period = period or Period("year")
+    _check_dyad(store, a, b)
     codebook = load_codebook()
     names = load_actor_names()
     series = dyad_series(store, a, b, period)
     phases = find_phases(store, a, b, PhaseSettings(period=period))
-    page = find_events(store, EventQuery(dyad=(a, b), limit=min(max_events, 1000)))
+    # the list shows the events the curve counts (asserted, not negated), dated or not
+    page = find_events(store, replace(ASSERTED, dyad=(a, b), limit=min(max_events, 1000)))
     events = [
         {**e, **codebook.names(e["code"]), "marked": highlight(e["sentence"], e)}
         for e in page.items
@@ -82,11 +84,23 @@ def render_report(
         phases=[p.to_dict() for p in phases],
         events=events,
         total_events=page.total,
-        plotly_js=Markup(_inline_script(plotly_js().read_text(encoding="utf-8"))),
+        undated=series.undated,
+        plotly_js=Markup(_inline_script(offline_plotly_js())),
         chart_js=Markup(_inline_script((STATIC / "chart.js").read_text(encoding="utf-8"))),
         style=Markup((STATIC / "style.css").read_text(encoding="utf-8")),
     )
     return html, ReportSummary(events=len(events), phases=len(phases), size=len(html.encode()))
+
+
+def _check_dyad(store: Store, a: str, b: str) -> None:
+    """A code no event of the store carries makes no report (a mistyped code would give an
+    empty one); two known actors with nothing between them get a report that says so."""
+    for code in (a, b):
+        if not store.has_actor(code):
+            raise ReportError(
+                f"{code} is no actor of this store: see `kankei actors` for the codes it holds",
+                path=str(store.path),
+            )
 
 
 def _inline_script(code: str) -> str:

@@ -264,6 +264,20 @@ class Store:
         ).fetchall()
         return [(str(r[0]), int(r[1])) for r in rows]
 
+    def has_actor(self, code: str) -> bool:
+        """Whether any event has the code as its source or its target."""
+        row = self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE source = ? OR target = ?)", [code, code]
+        ).fetchone()
+        return bool(row and row[0])
+
+    def plover_categories(self) -> list[str]:
+        """The PLOVER categories the events carry, in name order."""
+        rows = self.con.execute(
+            "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def export_parquet(self, path: Path) -> int:
         """Write every event to a Parquet file with DuckDB's own writer; return the count."""
         sql, _ = self._export_sql(EventFilter())

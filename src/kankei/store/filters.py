@@ -17,6 +17,9 @@ MODES = ("asserted", "desired", "future", "hypothetical")
 MAX_WINDOW = 5_000
 
 _CODE = re.compile(r"\d{2,4}")
+_ROOT = re.compile(r"\d{2}")
+_PLOVER = re.compile(r"[A-Z][A-Z_-]{1,30}")
+QUADS = (1, 2, 3, 4)
 _ACTOR = re.compile(r"[A-Z0-9]{2,12}")
 
 
@@ -38,6 +41,12 @@ class EventQuery:
     doc_id: str | None = None
     limit: int = 50
     offset: int = 0
+    # the kinds of events a view shows (any of each list; empty: all)
+    roots: tuple[str, ...] = ()
+    quads: tuple[int, ...] = ()
+    plovers: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    dated: bool | None = None  # True: with a year; False: undated only
 
     def validated(self) -> EventQuery:
         for name in ("actor", "source", "target"):
@@ -56,6 +65,7 @@ class EventQuery:
         for mode in self.modes:
             if mode not in MODES:
                 raise QueryError(f"mode: {mode!r} is not one of {', '.join(MODES)}")
+        self._validate_kinds()
         if not 1 <= self.limit <= 1000:
             raise QueryError(f"limit: {self.limit} is outside 1..1000")
         if self.offset < 0:
@@ -72,6 +82,20 @@ class EventQuery:
         ):
             raise QueryError(f"period: from {self.year_from} is after to {self.year_to}")
         return self
+
+    def _validate_kinds(self) -> None:
+        for root in self.roots:
+            if not _ROOT.fullmatch(root):
+                raise QueryError(f"root: {root!r} is not a CAMEO root (two digits, e.g. 04)")
+        for quad in self.quads:
+            if quad not in QUADS:
+                raise QueryError(f"quad: {quad!r} is not a QuadClass (1, 2, 3 or 4)")
+        for plover in self.plovers:
+            if not _PLOVER.fullmatch(plover):
+                raise QueryError(f"plover: {plover!r} is not a PLOVER category (e.g. CONSULT)")
+        conf = self.min_confidence
+        if conf is not None and not 0.0 <= conf <= 1.0:  # (NaN fails both)
+            raise QueryError(f"min_confidence: {conf!r} is outside 0..1")
 
 
 def event_where(q: EventQuery) -> tuple[str, list[Any]]:
@@ -111,6 +135,7 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
     if q.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(q.doc_id)
+    _kind_clauses(q, clauses, params)
     if q.text:
         clauses.append(
             "(contains(e.predicate, ?) OR contains(coalesce(e.source_text, ''), ?)"
@@ -120,3 +145,20 @@ def event_where(q: EventQuery) -> tuple[str, list[Any]]:
         )
         params += [q.text] * 4
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _kind_clauses(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
+    if q.roots:
+        clauses.append("list_contains(?, e.root)")
+        params.append(list(q.roots))
+    if q.quads:
+        clauses.append("list_contains(?, e.quad_class)")
+        params.append(list(q.quads))
+    if q.plovers:
+        clauses.append("list_contains(?, e.plover)")
+        params.append(list(q.plovers))
+    if q.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(q.min_confidence)
+    if q.dated is not None:
+        clauses.append("e.year IS NOT NULL" if q.dated else "e.year IS NULL")

@@ -110,6 +110,18 @@ def _events_by_id(store: Store, id_query: str, params: list[Any]) -> list[dict[s
     return out
 
 
+# the events a curve counts unless a view says otherwise: asserted and not negated
+ASSERTED = EventQuery(modes=("asserted",), negated=False)
+ANY_KIND = EventQuery()
+
+
+def kinds_sql(kinds: EventQuery) -> tuple[str, list[Any]]:
+    """The kind filters of a query (modes, negation, roots, QuadClass, PLOVER, confidence) as
+    a condition to AND with others ('TRUE' when it has none)."""
+    where, params = event_where(kinds.validated())
+    return (where.removeprefix("WHERE ") or "TRUE"), params
+
+
 def top_events(
     store: Store,
     a: str,
@@ -118,27 +130,46 @@ def top_events(
     year_to: int,
     limit: int,
     direction: Direction = "both",
+    kinds: EventQuery = ASSERTED,
 ) -> list[dict[str, Any]]:
-    """The asserted events between A and B in the years with the largest |Goldstein|."""
+    """The events of the given kinds between A and B in the years, largest |Goldstein| first."""
     pairs = {"ab": [(a, b)], "ba": [(b, a)], "both": [(a, b), (b, a)]}[direction]
     dyad = " OR ".join(["(e.source = ? AND e.target = ?)"] * len(pairs))
+    kind, kind_params = kinds_sql(kinds)
     sql = f"""
         SELECT e.id FROM events e
-        WHERE ({dyad})
-          AND e.year BETWEEN ? AND ? AND NOT e.negated AND e.mode = 'asserted'
+        WHERE ({dyad}) AND e.year BETWEEN ? AND ? AND {kind}
         ORDER BY abs(e.goldstein) DESC, {_ORDER} LIMIT ?
     """
     params = [x for pair in pairs for x in pair]
-    return _events_by_id(store, sql, [*params, year_from, year_to, limit])
+    return _events_by_id(store, sql, [*params, year_from, year_to, *kind_params, limit])
+
+
+def _dated(period: Period) -> str:
+    return "length(e.date) >= 7" if period.unit == "month" else "e.year IS NOT NULL"
+
+
+def undated_count(store: Store, a: str, b: str, period: Period, kinds: EventQuery) -> int:
+    """The events between A and B of the given kinds that a curve by this period leaves off:
+    without a year (or, by month, without a month)."""
+    kind, params = kinds_sql(kinds)
+    row = store.con.execute(
+        f"""
+        SELECT count(*) FROM events e
+        WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))
+          AND NOT coalesce({_dated(period)}, FALSE) AND {kind}
+        """,
+        [a, b, b, a, *params],
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def series_rows(
-    store: Store, a: str, b: str, period: Period, asserted_only: bool = True
+    store: Store, a: str, b: str, period: Period, kinds: EventQuery = ASSERTED
 ) -> list[tuple[Any, ...]]:
     """(period, direction, events, Goldstein sum, mean, Q1..Q4) per period, for the
     directions ab (A→B), ba (B→A) and both, sums and means rounded to 3 places."""
-    dated = "length(e.date) >= 7" if period.unit == "month" else "e.year IS NOT NULL"
-    asserted = " AND NOT e.negated AND e.mode = 'asserted'" if asserted_only else ""
+    kind, kind_params = kinds_sql(kinds)
     sql = f"""
         SELECT period, coalesce(direction, 'both'), count(*)::INTEGER,
                round(sum(goldstein), 3), round(avg(goldstein), 3),
@@ -152,11 +183,11 @@ def series_rows(
                    e.goldstein, e.quad_class
             FROM events e
             WHERE ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))
-              AND {dated}{asserted}
+              AND {_dated(period)} AND {kind}
         )
         GROUP BY GROUPING SETS ((period, direction), (period))
     """
-    return store.con.execute(sql, [a, a, b, b, a]).fetchall()
+    return store.con.execute(sql, [a, a, b, b, a, *kind_params]).fetchall()
 
 
 def actor_index(store: Store) -> list[dict[str, Any]]:
@@ -216,3 +247,93 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
     page = find_events(store, EventQuery(doc_id=doc_id, limit=1000))
     out["events"] = page.items
     return out
+
+
+# what an export row carries: the event, its document's name and its sentence as it stands
+EXPORT_COLUMNS = (
+    "id",
+    "doc",
+    "doc_id",
+    "sentence",
+    "sent_start",
+    "sent_end",
+    "date",
+    "date_text",
+    "date_precision",
+    "year",
+    "source",
+    "target",
+    "source_text",
+    "target_text",
+    "source_agent",
+    "target_agent",
+    "code",
+    "root",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "predicate",
+    "pred_start",
+    "pred_end",
+    "mode",
+    "negated",
+    "confidence",
+    "rule",
+)
+
+
+def _export_expr(column: str) -> str:
+    if column == "doc":
+        return "d.name"
+    if column == "sentence":
+        return "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start)"
+    return f"e.{column}"
+
+
+def export_sql(query: EventQuery, as_json: bool = False) -> tuple[str, list[Any]]:
+    """Every event a query matches, in time order, with no page window (for streaming): a
+    row of EXPORT_COLUMNS each, or with ``as_json`` one JSON object each (made by DuckDB)."""
+    where, params = event_where(query.validated())
+    if as_json:
+        fields = ", ".join(f"{c} := {_export_expr(c)}" for c in EXPORT_COLUMNS)
+        cols = f"to_json(struct_pack({fields}))"
+    else:
+        cols = ", ".join(f"{_export_expr(c)} AS {c}" for c in EXPORT_COLUMNS)
+    sql = f"SELECT {cols} FROM events e JOIN documents d USING (doc_id) {where} ORDER BY {_ORDER}"
+    return sql, params
+
+
+def overview(store: Store, kinds: EventQuery, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+    """The actors and the dyads (unordered pairs) with the most events of the given kinds,
+    with their mean Goldstein score."""
+    kind, params = kinds_sql(kinds)
+    cur = store.con.execute(
+        f"""
+        WITH k AS (SELECT * FROM events e WHERE {kind}),
+        a AS (
+            SELECT source AS code, 1 AS s, 0 AS t, goldstein FROM k WHERE source IS NOT NULL
+            UNION ALL
+            SELECT target, 0, 1, goldstein FROM k WHERE target IS NOT NULL
+        )
+        SELECT code, count(*) AS events, sum(s)::INTEGER AS as_source,
+               sum(t)::INTEGER AS as_target, round(avg(goldstein), 3) AS goldstein_mean
+        FROM a GROUP BY code ORDER BY events DESC, code LIMIT ?
+        """,
+        [*params, limit],
+    )
+    actors = [dict(zip([c[0] for c in cur.description], r, strict=True)) for r in cur.fetchall()]
+    cur = store.con.execute(
+        f"""
+        SELECT least(source, target) AS a, greatest(source, target) AS b,
+               count(*) AS events,
+               count(*) FILTER (WHERE source < target)::INTEGER AS ab,
+               count(*) FILTER (WHERE source > target)::INTEGER AS ba,
+               round(avg(goldstein), 3) AS goldstein_mean
+        FROM events e
+        WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target AND {kind}
+        GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?
+        """,
+        [*params, limit],
+    )
+    dyads = [dict(zip([c[0] for c in cur.description], r, strict=True)) for r in cur.fetchall()]
+    return {"actors": actors, "dyads": dyads}
