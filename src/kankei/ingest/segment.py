@@ -142,7 +142,8 @@ def blocks_and_sentences(
     in_comments = False
     in_back_matter = False
     stripped = [_strip(raw) for raw in _lines(m)]
-    lines = [line for line in stripped if line.text]
+    parts: dict[int, list[str]] = {}  # a joined line's own lines, by its first offset
+    lines = _joined([line for line in stripped], parts)
     sources_from = _source_list_start(lines, boiler)
     titled = _is_title(stripped)
     for n, line in enumerate(lines):
@@ -160,7 +161,7 @@ def blocks_and_sentences(
             kind = "comment"
         elif in_back_matter and kind == "prose":
             kind = "note"
-        elif kind == "prose" and main_lines is not None and not _in_main(line.text, main_lines):
+        elif kind == "prose" and main_lines is not None and not _in_main(line, main_lines, parts):
             kind = "furniture"
         parse = kind == "prose"
         start, end = line.offsets[0], line.offsets[-1] + 1
@@ -205,9 +206,59 @@ def blocks_and_sentences(
     return blocks, sentences
 
 
-def _in_main(line: str, main_lines: set[str]) -> bool:
-    key = re.sub(r"\s+", "", line)
-    return key in main_lines or any(key in main for main in main_lines)
+def _in_main(line: Mapped, main_lines: set[str], parts: dict[int, list[str]]) -> bool:
+    """Whether the line (or each line a wrapped one was joined from) is main content."""
+    for text in parts.get(line.offsets[0], [line.text]):
+        key = re.sub(r"\s+", "", text)
+        if key not in main_lines and not any(key in main for main in main_lines):
+            return False
+    return True
+
+
+# a line that opens a structure of its own, never the rest of the line before it
+_STRUCTURE = re.compile(r"^(?:#{1,6}\s|>|\||[・•●○■□◆◇▪▶►]|[-*+]\s|\d{1,3}[.)]\s|（\d{1,3}）)")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_GOES_ON = re.compile(r"^[\u3041-\u309f\u30fc、，）」』]")  # a particle, an ending, a comma
+
+
+def _joined(stripped: list[Mapped], parts: dict[int, list[str]]) -> list[Mapped]:
+    """The non-blank lines, with a line that goes on the sentence of the line before it (a
+    hard-wrapped text, a soft wrap in markdown, an HTML <br>) joined to it — offsets kept,
+    the line break left out. Blank lines, headings, list items, quotes and table rows stay
+    breaks."""
+    out: list[Mapped] = []
+    after_blank = True
+    for line in stripped:
+        if not line.text:
+            after_blank = True
+            continue
+        if not after_blank and out and _continues(out[-1], line):
+            first = out[-1]
+            parts.setdefault(first.offsets[0], [first.text]).append(line.text)
+            out[-1] = Mapped(first.text + line.text, [*first.offsets, *line.offsets])
+        else:
+            out.append(line)
+        after_blank = False
+    return out
+
+
+def _continues(prev: Mapped, line: Mapped) -> bool:
+    """Whether a line is the rest of the sentence the line before it began."""
+    before, text = prev.text, line.text
+    if _STRUCTURE.match(text) or _MD_HEADING.match(before) or _ONLY_DATE.fullmatch(before):
+        return False
+    if japanese_share(before) < 0.3 or japanese_share(text) < 0.3:
+        return False
+    ended = before.rstrip(_CLOSE)
+    if ended != before and (not ended or ended[-1] in _ENDERS):
+        return False  # …した。」 ends a sentence
+    if before[-1] in _ENDERS:
+        return False
+    if _GOES_ON.match(text):
+        return True  # no sentence starts with a particle or a comma
+    # a short line without a comma, ending in a noun, is a heading (概要, 米ソ関係)
+    heading = len(before) <= 40 and "、" not in before and not _HIRAGANA.match(before[-1])
+    return not heading
 
 
 def split_sentences(line: Mapped) -> Iterator[Mapped]:
