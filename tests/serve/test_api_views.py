@@ -134,3 +134,28 @@ def test_the_api_docs_need_no_other_host(client, path):
     for ref in refs:
         assert client.get(ref).status_code == 200, ref
     assert "plot.ly" not in page.text and "plotly.com" not in page.text
+
+
+def test_events_bounded_by_month_and_by_date_precision(tmp_path):
+    rows = [
+        {"date": "1962-10-16", "code": "040"},
+        {"date": "1962-10", "code": "111"},
+        {"date": "1962-11-02", "code": "190"},
+        {"date": "1962", "code": "057"},  # a year alone: on a curve by year, not by month
+        {"code": "070"},
+    ]
+    db = build_store(tmp_path / "m.duckdb", {"m.txt": rows})
+    with TestClient(create_app(db)) as c:
+
+        def codes(**params):
+            body = c.get("/api/events", params={"dyad": "USA,SUN", **params}).json()
+            return sorted(e["code"] for e in body["items"])
+
+        assert codes(**{"from": "1962-10", "to": "1962-10"}) == ["040", "111"]
+        assert codes(**{"from": "1962-11", "to": "1962-12"}) == ["190"]
+        assert codes(**{"from": "1962", "to": "1962"}) == ["040", "057", "111", "190"]
+        assert codes(dated="nomonth") == ["057", "070"]
+        assert codes(dated="month") == ["040", "111", "190"]
+        assert c.get("/api/events", params={"from": "1962-13"}).status_code == 422
+        series = c.get("/api/series", params={"a": "USA", "b": "SUN", "by": "month"}).json()
+        assert series["undated"] == len(codes(dated="nomonth"))

@@ -49,6 +49,7 @@ DOCS_CSP = (
 
 ActorCode = Annotated[str, Query(pattern=r"^[A-Z0-9]{2,12}$", description="e.g. USA")]
 KindsDep = Annotated[Kinds, Depends()]
+PERIOD = r"^\d{1,4}(?:-(?:0[1-9]|1[0-2]))?$"  # a year, or a month (YYYY-MM)
 
 
 class Context:
@@ -174,11 +175,20 @@ def create_app(db: Path) -> FastAPI:
             str | None,
             Query(pattern=r"^[A-Z0-9]{2,12},[A-Z0-9]{2,12}$", description="A,B: both ways"),
         ] = None,
-        year_from: Annotated[int | None, Query(alias="from", ge=1, le=9999)] = None,
-        year_to: Annotated[int | None, Query(alias="to", ge=1, le=9999)] = None,
+        period_from: Annotated[
+            str | None, Query(alias="from", pattern=PERIOD, description="YYYY or YYYY-MM")
+        ] = None,
+        period_to: Annotated[
+            str | None, Query(alias="to", pattern=PERIOD, description="YYYY or YYYY-MM")
+        ] = None,
         code: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
         dated: Annotated[
-            bool | None, Query(description="true: with a year; false: the undated ones")
+            str | None,
+            Query(
+                pattern="^(true|false|month|nomonth)$",
+                description="true: with a year; false: undated; month: dated to the month; "
+                "nomonth: not (undated or a year alone)",
+            ),
         ] = None,
         q: Annotated[str | None, Query(max_length=100, description="text search")] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
@@ -200,10 +210,13 @@ def create_app(db: Path) -> FastAPI:
             source=source,
             target=target,
             dyad=(pair[0], pair[1]) if pair else None,
-            year_from=year_from,
-            year_to=year_to,
+            year_from=int(period_from[:4]) if period_from else None,
+            year_to=int(period_to[:4]) if period_to else None,
+            month_from=period_from if period_from and len(period_from) == 7 else None,
+            month_to=period_to if period_to and len(period_to) == 7 else None,
             code=code,
-            dated=dated,
+            dated={"true": True, "false": False}.get(dated or ""),
+            month_dated={"month": True, "nomonth": False}.get(dated or ""),
             text=q or None,
             doc_id=doc_id,
         )

@@ -18,6 +18,7 @@ MAX_WINDOW = 5_000
 
 _CODE = re.compile(r"\d{2,4}")
 _ROOT = re.compile(r"\d{2}")
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 _PLOVER = re.compile(r"[A-Z][A-Z_-]{1,30}")
 QUADS = (1, 2, 3, 4)
 _ACTOR = re.compile(r"[A-Z0-9]{2,12}")
@@ -47,6 +48,11 @@ class EventQuery:
     plovers: tuple[str, ...] = ()
     min_confidence: float | None = None
     dated: bool | None = None  # True: with a year; False: undated only
+    # months (YYYY-MM) bounding events dated at least to their month
+    month_from: str | None = None
+    month_to: str | None = None
+    # True: dated at least to the month; False: not (undated, or a year alone)
+    month_dated: bool | None = None
 
     def validated(self) -> EventQuery:
         for name in ("actor", "source", "target"):
@@ -93,6 +99,10 @@ class EventQuery:
         for plover in self.plovers:
             if not _PLOVER.fullmatch(plover):
                 raise QueryError(f"plover: {plover!r} is not a PLOVER category (e.g. CONSULT)")
+        for name in ("month_from", "month_to"):
+            value = getattr(self, name)
+            if value is not None and not _MONTH.fullmatch(value):
+                raise QueryError(f"{name}: {value!r} is not a month (YYYY-MM)")
         conf = self.min_confidence
         if conf is not None and not 0.0 <= conf <= 1.0:  # (NaN fails both)
             raise QueryError(f"min_confidence: {conf!r} is outside 0..1")
@@ -162,3 +172,12 @@ def _kind_clauses(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
         params.append(q.min_confidence)
     if q.dated is not None:
         clauses.append("e.year IS NOT NULL" if q.dated else "e.year IS NULL")
+    by_month = "coalesce(length(e.date) >= 7, FALSE)"
+    if q.month_dated is not None:
+        clauses.append(by_month if q.month_dated else f"NOT {by_month}")
+    if q.month_from is not None:
+        clauses.append(f"{by_month} AND substr(e.date, 1, 7) >= ?")
+        params.append(q.month_from)
+    if q.month_to is not None:
+        clauses.append(f"{by_month} AND substr(e.date, 1, 7) <= ?")
+        params.append(q.month_to)

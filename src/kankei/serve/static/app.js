@@ -1,66 +1,42 @@
-// kankei explorer. Every piece of text from the store reaches the page through textContent
-// or text nodes, never as markup.
-"use strict";
+// kankei explorer: the wiring. The view lives in the address (view.js); every change of
+// it goes through navigate(), and render() draws whatever view the address holds, so that
+// links, Back and Forward all show the view they name.
+import { api, apiUrl } from "./api.js";
+import { $, activate, el, signed } from "./dom.js";
+import { closeDocument, openDocument } from "./docview.js";
+import { downloadPng, downloadSvg } from "./export.js";
+import { buildFilters, describeFilters, readFilters, showFilters } from "./filters.js";
+import { renderOverview } from "./overview.js";
+import { HoverList, Timeline, periodRange, selection } from "./timeline.js";
+import { filterParams, readView, viewSearch } from "./view.js";
 
-const PAGE = 30;
-const state = { a: null, b: null, by: "year", years: 1, offset: 0, period: null, total: 0 };
-let hoverToken = 0;
+let view = readView(window.location);
+let renderToken = 0;
+let errorSource = null;
+const known = new Set(); // actor codes the store holds
 
-const $ = (id) => document.getElementById(id);
+const open = (e) => openDocument(e.doc_id, e.sentence_index).catch((err) => showError(err, "document"));
+const timeline = new Timeline(open);
+const hover = new HoverList(open);
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else if (key.startsWith("data-")) node.setAttribute(key, value);
-    else node[key] = value;
-  }
-  for (const child of children) {
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+// An error stays until the same kind of request, or a whole view, next succeeds.
+function showError(error, source = "render") {
+  errorSource = source;
+  $("error").textContent = String(error.message || error);
+  $("error").hidden = false;
 }
-
-async function api(path, params = {}) {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(params)) {
-    if (value === null || value === undefined || value === "") continue;
-    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
-  }
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) {
-    const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
-    throw new Error(detail);
-  }
-  return body;
-}
-
-function showError(error) {
-  const box = $("error");
-  if (!error) {
-    box.hidden = true;
-    return;
-  }
-  box.textContent = String(error.message || error);
-  box.hidden = false;
-}
-
-const goldsteinColour = (g) => kankeiChart.goldsteinColour(g);
-
-function signed(x) {
-  return (x > 0 ? "+" : "") + x.toFixed(1);
+function clearError(source = "render") {
+  if (source === "render" || source === errorSource) $("error").hidden = true;
 }
 
 // -- actors -------------------------------------------------------------------------------
 
 async function fillActorList(q) {
   const body = await api("/api/actors", { q, limit: 30 });
-  const list = $("actor-list");
-  list.replaceChildren(
+  $("actor-list").replaceChildren(
     ...body.items.map((a) => el("option", { value: a.code, label: `${a.code} ${a.names.slice(0, 3).join("・")} (${a.events})` })),
   );
+  clearError("actors");
   return body.items;
 }
 
@@ -72,223 +48,234 @@ async function resolveActor(value) {
   return items[0].code;
 }
 
-// -- chart --------------------------------------------------------------------------------
+// -- navigation ---------------------------------------------------------------------------
 
-function drawChart(series, phases) {
-  const chart = $("chart");
-  kankeiChart.draw(chart, series, phases, { a: state.a, b: state.b, by: state.by });
-  if (!chart.dataset.bound) {
-    chart.dataset.bound = "1";
-    chart.on("plotly_hover", (ev) => showPeriodEvents(ev.points[0].customdata[0]));
-    chart.on("plotly_click", (ev) => filterPeriod(ev.points[0].customdata[0]));
-    // the document view narrows the chart's column; plotly only watches the window
-    new ResizeObserver(() => Plotly.Plots.resize(chart)).observe(chart);
+function navigate(changes, { replace = false } = {}) {
+  view = { ...view, ...changes };
+  const url = viewSearch(view);
+  if (url !== window.location.search) history[replace ? "replaceState" : "pushState"](null, "", url);
+  render();
+}
+
+const openDyad = (a, b) => navigate({ a, b, from: null, to: null, undated: false, tab: "dyad" });
+
+async function render() {
+  const token = ++renderToken;
+  $("actor-a").value = view.a ?? "";
+  $("actor-b").value = view.b ?? "";
+  $("period").value = view.by;
+  showFilters(view);
+  const overview = view.tab === "overview";
+  $("overview").hidden = !overview;
+  $("dyad-view").hidden = overview;
+  $("tab-dyad").setAttribute("aria-pressed", String(!overview));
+  $("tab-overview").setAttribute("aria-pressed", String(overview));
+  try {
+    if (overview) await showOverview();
+    else await showDyad(token);
+    if (token === renderToken) clearError();
+  } catch (err) {
+    if (token === renderToken) showError(err);
   }
 }
 
-function periodYears(period) {
-  const from = Number(String(period).slice(0, 4));
-  return [from, from + state.years - 1];
+async function showOverview() {
+  const what = describeFilters(view);
+  $("overview-note").textContent = what ? `— ${what}` : "";
+  await renderOverview(filterParams(view), {
+    open: openDyad,
+    compare: (a, b) => navigate({ vs: [...new Set([...view.vs, `${a},${b}`])], tab: "dyad" }),
+    current: () => view.b,
+  });
 }
 
-async function showPeriodEvents(period) {
-  const token = ++hoverToken;
-  const [from, to] = periodYears(period);
-  const body = await api("/api/events", { dyad: `${state.a},${state.b}`, from, to, limit: 8 });
-  if (token !== hoverToken) return;
-  $("hover-title").textContent = `${period}: ${body.total} events`;
-  $("hover-title").className = "";
-  $("hover-events").replaceChildren(
-    ...body.items.map((e) => el("li", { text: `${e.date ?? e.year} ${e.source}→${e.target} ${e.code} ${e.code_name_ja ?? ""} 「${e.predicate}」 ${signed(e.goldstein)}` })),
-  );
+// -- the dyad view ------------------------------------------------------------------------
+
+async function showDyad(token) {
+  const { a, b, by } = view;
+  const filters = filterParams(view);
+  const [series, phases, ...compared] = await Promise.all([
+    api("/api/series", { a, b, by, ...filters }),
+    api("/api/phases", { a, b, by, ...filters }),
+    ...view.vs.map((key) => api("/api/series", { a: key.split(",")[0], b: key.split(",")[1], by, ...filters })),
+  ]);
+  if (token !== renderToken) return;
+  const what = describeFilters(view);
+  $("chart-title").textContent = `${a} ⇄ ${b}: ${{ mean: "mean Goldstein", sum: "Goldstein sum", count: "events" }[view.measure]} by ${by}${what ? ` (${what})` : ""}`;
+  const compare = compared.map((s, i) => ({ a: view.vs[i].split(",")[0], b: view.vs[i].split(",")[1], series: s }));
+  kankeiChart.draw($("chart"), series, phases.phases, { a, b, by, measure: view.measure, compare });
+  bindChart();
+  renderCompareList();
+  renderPhases(phases.phases);
+  const onCurve = series.both.reduce((n, p) => n + p.events, 0);
+  setDataLinks();
+  await Promise.all([curveNote(series, onCurve), loadTimeline()]);
+}
+
+async function curveNote(series, onCurve) {
+  // the series says how many matching events it left off the curve for want of a date
+  const undated = series.undated ?? 0;
+  const note = $("curve-note");
+  note.replaceChildren(`${onCurve} events on the curve, ${undated} undated not shown`);
+  if (undated) {
+    note.append(" ", el("button", { type: "button", id: "show-undated", class: "small", text: "日付なしを表示 list the undated", onclick: () => navigate({ undated: true, from: null, to: null }) }));
+  }
+  const message = $("chart-message");
+  message.hidden = onCurve > 0;
+  if (onCurve > 0) return;
+  // say why the chart is empty: an actor the store does not know, or only the filters
+  const missing = [];
+  for (const code of [view.a, view.b]) {
+    if (known.has(code)) continue;
+    const found = await api("/api/actors", { q: code, limit: 50 });
+    if (!found.items.some((x) => x.code === code)) missing.push(code);
+    else known.add(code);
+  }
+  message.textContent = missing.length
+    ? `no events for ${missing.join(" or ")}: no actor with this code in the store`
+    : `no dated events between ${view.a} and ${view.b}${describeFilters(view) ? " with these filters" : ""}`;
+}
+
+function bindChart() {
+  const chart = $("chart");
+  if (chart.dataset.bound) return;
+  chart.dataset.bound = "1";
+  const point = (ev) => ev.points[0].customdata;
+  chart.on("plotly_hover", (ev) => hover.show(view, point(ev)[3], point(ev)[0]).catch((err) => showError(err, "hover")));
+  chart.on("plotly_click", (ev) => {
+    const [period, , , dyad] = point(ev);
+    if (dyad !== `${view.a},${view.b}`) return; // a compared dyad: hover lists its events
+    const [from, to] = periodRange(view.by, period);
+    navigate({ from, to, undated: false });
+  });
+  // the document view narrows the chart's column; plotly only watches the window
+  new ResizeObserver(() => Plotly.Plots.resize(chart)).observe(chart);
 }
 
 function renderPhases(phases) {
-  $("phase-list").replaceChildren(
+  const list = $("phase-list");
+  if (!phases.length) {
+    list.replaceChildren(el("li", { class: "muted", text: "no dated events for this dyad" }));
+    return;
+  }
+  list.replaceChildren(
     ...phases.map((p) => {
       const tops = p.top_events.slice(0, 3).map((e) => `${e.code_name_ja ?? e.code}「${e.predicate}」`).join("、");
+      const [from, to] = view.by === "month" ? [p.start, p.end] : [String(p.start_year), String(p.end_year)];
       const item = el(
         "li",
-        {},
+        { class: "phase", "aria-label": `${p.label} ${p.start}–${p.end}, ${p.events} events: list them` },
         el("span", { class: `phase-label phase-${p.label}`, text: p.label }),
         ` ${p.start}–${p.end}: ${p.events} events, mean ${signed(p.goldstein_mean)}`,
         tops ? ` — ${tops}` : "",
       );
-      item.addEventListener("click", () => filterPeriod(null, [p.start_year, p.end_year]));
-      return item;
+      if (view.from === from && view.to === to) item.classList.add("selected");
+      return activate(item, () => navigate({ from, to, undated: false }));
     }),
   );
-  if (!phases.length) $("phase-list").replaceChildren(el("li", { class: "muted", text: "no dated events for this dyad" }));
 }
 
-// -- events -------------------------------------------------------------------------------
-
-function highlighted(sentence, marks) {
-  // marks: [start, end, className] relative to the sentence; later overlapping marks lose
-  const kept = [];
-  for (const m of marks.sort((x, y) => x[0] - y[0])) {
-    if (m[0] < 0 || m[1] > sentence.length || m[0] >= m[1]) continue;
-    if (kept.length && m[0] < kept[kept.length - 1][1]) continue;
-    kept.push(m);
-  }
-  const out = [];
-  let at = 0;
-  for (const [start, end, cls] of kept) {
-    if (start > at) out.push(document.createTextNode(sentence.slice(at, start)));
-    out.push(el("mark", { class: cls, text: sentence.slice(start, end) }));
-    at = end;
-  }
-  if (at < sentence.length) out.push(document.createTextNode(sentence.slice(at)));
-  return out;
+function timelineSelection() {
+  return selection(view, `${view.a},${view.b}`, view.from, view.to, view.undated);
 }
 
-function eventMarks(e, sentence, base) {
-  const marks = [[e.pred_start - base, e.pred_end - base, "pred"]];
-  for (const words of [e.source_text, e.target_text]) {
-    if (!words) continue;
-    const at = sentence.indexOf(words);
-    if (at >= 0) marks.push([at, at + words.length, "actor"]);
-  }
-  return marks;
+async function loadTimeline() {
+  const label = view.undated ? "日付なし undated" : view.from ? (view.from === view.to ? view.from : `${view.from}–${view.to}`) : "";
+  $("clear-period").hidden = !view.from && !view.undated;
+  await timeline.load(timelineSelection(), label);
 }
 
-function eventCard(e) {
-  const flags = [];
-  if (e.negated) flags.push(el("span", { class: "badge", text: "否定 negated" }));
-  if (e.mode !== "asserted") flags.push(el("span", { class: "badge", text: e.mode }));
-  const card = el(
-    "article",
-    { class: "event", tabIndex: 0, "data-id": e.id, "data-doc": e.doc_id, "data-sentence": String(e.sentence_index) },
-    el(
-      "div",
-      { class: "ev-head" },
-      el("span", { class: "ev-date", text: e.date ?? (e.year ? String(e.year) : "日付なし") }),
-      el("span", { class: "ev-actors", text: `${e.source ?? "?"}${e.source_text ? ` (${e.source_text})` : ""} → ${e.target ?? "?"}${e.target_text ? ` (${e.target_text})` : ""}` }),
-      el("span", { class: "ev-code", text: `${e.code} ${e.code_name_ja ?? ""} / ${e.code_name ?? ""}` }),
-      el("span", { class: "ev-gs", text: signed(e.goldstein), style: `color: ${goldsteinColour(e.goldstein)}` }),
-      ...flags,
+// The data behind the view: the timeline's events and the curve's series, as files.
+function setDataLinks() {
+  const { params } = timelineSelection();
+  const name = `kankei-${view.a}-${view.b}`;
+  $("dl-events-csv").href = apiUrl("/api/events", { ...params, format: "csv" });
+  $("dl-events-csv").download = `${name}-events.csv`;
+  $("dl-events-jsonl").href = apiUrl("/api/events", { ...params, format: "jsonl" });
+  $("dl-events-jsonl").download = `${name}-events.jsonl`;
+  $("dl-series-csv").href = apiUrl("/api/series", { a: view.a, b: view.b, by: view.by, ...filterParams(view), format: "csv" });
+  $("dl-series-csv").download = `${name}-series-${view.by}.csv`;
+}
+
+function renderCompareList() {
+  $("compare-list").replaceChildren(
+    ...view.vs.map((key) =>
+      el("span", { class: "chip" }, key.replace(",", " ⇄ "), el("button", {
+        type: "button",
+        class: "small",
+        text: "×",
+        "aria-label": `remove ${key.replace(",", " ⇄ ")}`,
+        onclick: () => navigate({ vs: view.vs.filter((k) => k !== key) }),
+      })),
     ),
-    el("p", { class: "sentence" }, ...highlighted(e.sentence, eventMarks(e, e.sentence, e.sent_start))),
-    el("div", { class: "ev-foot", text: `${e.doc} · 文 ${e.sentence_index + 1} · ${e.rule}` }),
-    el("div", { class: "ev-rules", title: "extraction rules that fired (kankei rules lists them)", text: (e.rules ?? []).join(" · ") }),
   );
-  card.style.borderLeftColor = goldsteinColour(e.goldstein);
-  const open = () => openDocument(e.doc_id, e.sentence_index);
-  card.addEventListener("click", open);
-  card.addEventListener("keydown", (ev) => {
-    if (ev.key === "Enter") open();
+}
+
+async function addComparison() {
+  const parts = $("compare-input").value.trim().split(/[\s,\-–⇄]+/).filter(Boolean);
+  if (parts.length !== 2) throw new Error("compare: give two actors, e.g. CHN-SUN or 中国 ソ連");
+  const key = `${await resolveActor(parts[0])},${await resolveActor(parts[1])}`;
+  $("compare-input").value = "";
+  if (key !== `${view.a},${view.b}` && !view.vs.includes(key)) navigate({ vs: [...view.vs, key] });
+}
+
+// -- start --------------------------------------------------------------------------------
+
+function wire() {
+  $("dyad-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    (async () => {
+      const a = await resolveActor($("actor-a").value);
+      const b = await resolveActor($("actor-b").value);
+      const dyadChanged = a !== view.a || b !== view.b;
+      navigate({ a, b, by: $("period").value, from: dyadChanged ? null : view.from, to: dyadChanged ? null : view.to, undated: dyadChanged ? false : view.undated, tab: "dyad" });
+    })().catch((err) => showError(err));
   });
-  return card;
-}
-
-async function loadEvents(append = false) {
-  if (!append) state.offset = 0;
-  const [from, to] = state.period ?? [null, null];
-  const body = await api("/api/events", { dyad: `${state.a},${state.b}`, from, to, limit: PAGE, offset: state.offset });
-  const cards = body.items.map(eventCard);
-  if (append) $("timeline").append(...cards);
-  else $("timeline").replaceChildren(...cards);
-  state.offset += body.items.length;
-  state.total = body.total;
-  const span = state.period ? ` ${state.period[0]}–${state.period[1]}` : "";
-  $("event-count").textContent = `${body.total} events${span}`;
-  $("more").hidden = state.offset >= Math.min(body.total, 5000);
-  $("clear-period").hidden = !state.period;
-}
-
-function filterPeriod(period, range) {
-  state.period = range ?? periodYears(period);
-  loadEvents().catch(showError);
-}
-
-// -- document view ------------------------------------------------------------------------
-
-async function openDocument(docId, sentenceIndex) {
-  const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
-  $("doc-title").textContent = doc.title || doc.name;
-  $("doc-meta").textContent = `${doc.name} · ${doc.fmt} · ${doc.doc_date ?? "日付不明"}`;
-  const withEvents = new Map();
-  for (const e of doc.events) {
-    if (!withEvents.has(e.sentence_index)) withEvents.set(e.sentence_index, []);
-    withEvents.get(e.sentence_index).push(e);
+  // a period of another granularity means something else: the selection goes
+  $("period").addEventListener("change", () => navigate({ by: $("period").value, from: null, to: null }));
+  for (const id of ["actor-a", "actor-b"]) {
+    $(id).addEventListener("input", (ev) => fillActorList(ev.target.value.trim()).catch((err) => showError(err, "actors")));
   }
-  const parts = [];
-  let at = 0;
-  let focus = null;
-  for (const s of doc.sentences) {
-    if (s.start > at) parts.push(document.createTextNode(doc.text.slice(at, s.start)));
-    const text = doc.text.slice(s.start, s.end);
-    const events = withEvents.get(s.index) ?? [];
-    const marks = s.index === sentenceIndex ? events.flatMap((e) => eventMarks(e, text, s.start)) : [];
-    const span = el("span", { id: `s-${s.index}`, class: "sentence-span" }, ...highlighted(text, marks));
-    if (events.length) span.classList.add("has-event");
-    if (s.index === sentenceIndex) {
-      span.classList.add("focus");
-      focus = span;
-    }
-    parts.push(span);
-    at = Math.max(at, s.end);
-  }
-  if (at < doc.text.length) parts.push(document.createTextNode(doc.text.slice(at)));
-  $("doc-text").replaceChildren(...parts);
-  $("doc-view").hidden = false;
-  if (focus) focus.scrollIntoView({ block: "center" });
-}
-
-// -- wiring -------------------------------------------------------------------------------
-
-async function showDyad() {
-  showError(null);
-  state.a = await resolveActor($("actor-a").value);
-  state.b = await resolveActor($("actor-b").value);
-  state.by = $("period").value;
-  state.years = kankeiChart.yearsPer(state.by);
-  state.period = null;
-  $("actor-a").value = state.a;
-  $("actor-b").value = state.b;
-  history.replaceState(null, "", `#a=${state.a}&b=${state.b}&by=${state.by}`);
-  const [series, phases] = await Promise.all([
-    api("/api/series", { a: state.a, b: state.b, by: state.by }),
-    api("/api/phases", { a: state.a, b: state.b, by: state.by }),
-  ]);
-  $("chart-title").textContent = `${state.a} ⇄ ${state.b}: Goldstein by ${state.by}`;
-  drawChart(series, phases.phases);
-  renderPhases(phases.phases);
-  await loadEvents();
+  $("compare-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    addComparison().catch((err) => showError(err, "compare"));
+  });
+  $("tab-dyad").addEventListener("click", () => navigate({ tab: "dyad" }));
+  $("tab-overview").addEventListener("click", () => navigate({ tab: "overview" }));
+  $("more").addEventListener("click", () => timeline.more().catch((err) => showError(err)));
+  $("clear-period").addEventListener("click", () => navigate({ from: null, to: null, undated: false }));
+  $("doc-close").addEventListener("click", closeDocument);
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    if (!closeDocument()) document.querySelectorAll("#filters details[open]").forEach((d) => d.removeAttribute("open"));
+  });
+  const name = () => `kankei-${view.a}-${view.b}-${view.measure}-${view.by}`;
+  $("dl-png").addEventListener("click", () => downloadPng($("chart"), name()).catch((err) => showError(err, "export")));
+  $("dl-svg").addEventListener("click", () => downloadSvg($("chart"), name()).catch((err) => showError(err, "export")));
+  window.addEventListener("popstate", () => {
+    view = readView(window.location);
+    render();
+  });
 }
 
 async function start() {
-  const meta = await api("/api/meta");
+  wire();
+  const [meta, actors] = await Promise.all([
+    api("/api/meta"),
+    fillActorList("").catch((err) => {
+      showError(err, "actors");
+      return [];
+    }),
+  ]);
   $("meta").textContent = `${meta.db}: ${meta.documents} documents, ${meta.events} events`;
-  const params = new URLSearchParams(window.location.hash.slice(1));
-  const actors = await fillActorList("");
-  const fallback = actors.length >= 2 ? [actors[0].code, actors[1].code] : ["USA", "SUN"];
-  const known = new Set(actors.map((a) => a.code));
-  const a = params.get("a") ?? (known.has("USA") && known.has("SUN") ? "USA" : fallback[0]);
-  const b = params.get("b") ?? (known.has("USA") && known.has("SUN") ? "SUN" : fallback[1]);
-  $("actor-a").value = a;
-  $("actor-b").value = b;
-  if (params.get("by")) $("period").value = params.get("by");
-  await showDyad();
+  buildFilters(meta, (changes) => navigate({ ...changes, from: view.from, to: view.to }));
+  for (const a of actors) known.add(a.code);
+  if (!view.a || !view.b) {
+    const usaSun = known.has("USA") && known.has("SUN");
+    view.a = view.a ?? (usaSun ? "USA" : actors[0]?.code ?? "USA");
+    view.b = view.b ?? (usaSun ? "SUN" : actors[1]?.code ?? "SUN");
+  }
+  navigate({}, { replace: true });
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  $("dyad-form").addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    showDyad().catch(showError);
-  });
-  for (const id of ["actor-a", "actor-b"]) {
-    $(id).addEventListener("input", (ev) => {
-      fillActorList(ev.target.value.trim()).catch(showError);
-    });
-  }
-  $("more").addEventListener("click", () => loadEvents(true).catch(showError));
-  $("clear-period").addEventListener("click", () => {
-    state.period = null;
-    loadEvents().catch(showError);
-  });
-  $("doc-close").addEventListener("click", () => {
-    $("doc-view").hidden = true;
-  });
-  start().catch(showError);
-});
+start().catch((err) => showError(err));
