@@ -6,7 +6,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from kankei.cli.common import db_option
+from kankei.cli.common import db_option, limit_option
 from kankei.store import Store
 
 
@@ -17,7 +17,7 @@ from kankei.store import Store
     is_flag=True,
     help="Names no dictionary entry coded, with counts and an example sentence.",
 )
-@click.option("--limit", type=int, default=50, show_default=True)
+@limit_option(50, "actors or names")
 def actors_command(db: Path, unknown: bool, limit: int) -> None:
     """Actor codes in the store, or (--unknown) the names that nothing coded.
 

@@ -26,6 +26,28 @@ def _actor_code(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return code
 
 
+def _optional_actor_code(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    return None if value is None else _actor_code(ctx, param, value)
+
+
+def actor_option(name: str, help_text: str) -> Any:
+    """An optional actor code option, upper-cased and checked like the dyad arguments."""
+    return click.option(name, callback=_optional_actor_code, help=help_text)
+
+
+def limit_option(default: int, what: str) -> Any:
+    """--limit N: at most N rows, N ≥ 1 (0 or a negative number is refused, not "all")."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=True,
+        help=f"At most this many {what} (1 or more).",
+    )
+
+
 def dyad_arguments(f: Any) -> Any:
     """The two actor codes A and B of a dyad, upper-cased and checked."""
     f = click.argument("b", callback=_actor_code)(f)

@@ -6,19 +6,19 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from kankei.cli.common import db_option
+from kankei.cli.common import actor_option, db_option, limit_option
 from kankei.store import Store
 from kankei.store.db import EventFilter
 
 
 @click.command("events")
 @db_option
-@click.option("--source", help="Source actor code, e.g. USA.")
-@click.option("--target", help="Target actor code, e.g. SUN.")
+@actor_option("--source", "Source actor code, e.g. USA (any case).")
+@actor_option("--target", "Target actor code, e.g. SUN (any case).")
 @click.option("--from", "year_from", type=int, help="First year.")
 @click.option("--to", "year_to", type=int, help="Last year.")
 @click.option("--root", help="CAMEO root code, e.g. 04.")
-@click.option("--limit", type=int, default=200, show_default=True)
+@limit_option(200, "events")
 def events_command(
     db: Path,
     source: str | None,

@@ -44,6 +44,11 @@ class Codebook:
         except KeyError:
             raise DataFileError(f"unknown CAMEO code {code!r}") from None
 
+    def canonical(self, code: str) -> CameoCode:
+        """The code in its one spelling: a root named alone (12) is its unspecified code
+        (120), so that a store never holds both."""
+        return self.get(f"{code}0" if len(code) == 2 else code)
+
     def names(self, code: str) -> dict[str, str | None]:
         """The code's English and Japanese names, as event records carry them (None for a
         code the codebook lacks)."""

@@ -151,7 +151,7 @@ def _emitted(
     targets: Sequence[Mention | None] = d.targets.mentions or d.target_list
     if not d.sources.mentions or not targets:
         return []
-    cam = scope.know.codebook.get(d.code)
+    cam = scope.know.codebook.canonical(d.code)
     out: list[Event] = []
     for src in d.sources.mentions:
         for tgt in targets:

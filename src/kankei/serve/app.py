@@ -49,6 +49,8 @@ DOCS_CSP = (
 
 ActorCode = Annotated[str, Query(pattern=r"^[A-Z0-9]{2,12}$", description="e.g. USA")]
 KindsDep = Annotated[Kinds, Depends()]
+# an offset DuckDB's BIGINT holds with room (beyond it: a 422, never an overflow)
+MAX_OFFSET = 2**53
 PERIOD = r"^\d{1,4}(?:-(?:0[1-9]|1[0-2]))?$"  # a year, or a month (YYYY-MM)
 
 
@@ -193,7 +195,7 @@ def create_app(db: Path) -> FastAPI:
         q: Annotated[str | None, Query(max_length=100, description="text search")] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         fmt: Annotated[
             str,
             Query(
@@ -296,7 +298,7 @@ def create_app(db: Path) -> FastAPI:
     def document_list(
         s: StoreDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         page = documents(s, limit, offset)
         return {"total": page.total, "items": page.items}

@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from kankei.errors import StoreError
+from kankei.extract.cameo import load_codebook
 from kankei.model import Document, Event
 from kankei.store.filters import EventQuery, event_where
 from kankei.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION
@@ -124,6 +125,24 @@ class Store:
                 f"schema version {version}, this kankei writes {SCHEMA_VERSION}: "
                 "ingest into a new file",
                 path=str(self.path),
+            )
+        self._one_spelling_per_code()
+
+    def _one_spelling_per_code(self) -> None:
+        """Events an older kankei stored under a root named alone (12) take the root's
+        unspecified code (120), with its score and categories: one code, one spelling."""
+        short = self.con.execute(
+            "SELECT DISTINCT code FROM events WHERE length(code) = 2"
+        ).fetchall()
+        if not short:
+            return
+        codebook = load_codebook()
+        for (code,) in short:
+            cam = codebook.canonical(code)
+            self.con.execute(
+                "UPDATE events SET code = ?, goldstein = ?, quad_class = ?, plover = ?"
+                " WHERE code = ?",
+                [cam.code, cam.goldstein, cam.quad_class, cam.plover, code],
             )
 
     def _check_version(self) -> None:
