@@ -72,18 +72,41 @@ def event_id(ev: Event) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
+# where `make run` writes its store; commands default to ./kankei.duckdb
+MAKE_RUN_DB = Path("out") / "kankei.duckdb"
+
+
+def _missing(path: Path) -> str:
+    hint = ""
+    if path == Path("kankei.duckdb") and MAKE_RUN_DB.exists():
+        hint = f" (`make run` wrote {MAKE_RUN_DB}: pass --db {MAKE_RUN_DB})"
+    return f"no such database; run `kankei ingest` first{hint}"
+
+
+def _connect_message(exc: duckdb.Error) -> str:
+    """DuckDB's words for a store another process holds name the DuckDB CLI; say it plainly."""
+    text = str(exc)
+    if "lock" in text.lower():
+        return (
+            "another process holds this store (a kankei ingest, or a kankei serve while "
+            "ingesting): wait for it to finish, or stop it"
+        )
+    return text.splitlines()[0]
+
+
 class Store:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         if read_only and not path.exists():
-            raise StoreError("no such database; run `kankei ingest` first", path=str(path))
+            raise StoreError(_missing(path), path=str(path))
         try:
             self.con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(str(exc).splitlines()[0], path=str(path)) from exc
+            raise StoreError(_connect_message(exc), path=str(path)) from exc
         if read_only:
             self._check_version()
         else:
+            self._refuse_foreign()
             self._migrate()
 
     def cursor(self) -> Store:
@@ -104,6 +127,25 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def _refuse_foreign(self) -> None:
+        """A DuckDB file with tables but no kankei metadata belongs to something else: kankei
+        writes nothing into it (not even its own tables)."""
+        tables = [
+            str(r[0])
+            for r in self.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        ]
+        if not tables or "meta" in tables:
+            return
+        self.con.close()
+        shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        raise StoreError(
+            f"a DuckDB database of something else (tables: {shown}), not a kankei store: "
+            "kankei writes only into its own stores; choose a new file",
+            path=str(self.path),
+        )
 
     def _migrate(self) -> None:
         for stmt in DDL:
