@@ -13,6 +13,7 @@ def as_version_3(path):
     con.execute("DROP INDEX events_dyad")
     con.execute("ALTER TABLE events DROP COLUMN rules")
     con.execute("CREATE INDEX events_dyad ON events (source, target, year)")
+    con.execute("ALTER TABLE documents DROP COLUMN coded_with")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.close()
 
@@ -28,5 +29,7 @@ def test_a_version_3_store_gains_the_rules_column(tmp_path):
         assert version == (str(SCHEMA_VERSION),)
         columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
         assert "rules" in columns
+        columns = [r[0] for r in store.con.execute("DESCRIBE documents").fetchall()]
+        assert columns[-1] == "coded_with"
     with Store(path, read_only=True) as store:
         assert store.export_rows() == []

@@ -26,7 +26,7 @@ def _actor_code(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return code
 
 
-def _optional_actor_code(
+def optional_actor_code(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> str | None:
     return None if value is None else _actor_code(ctx, param, value)
@@ -34,7 +34,7 @@ def _optional_actor_code(
 
 def actor_option(name: str, help_text: str) -> Any:
     """An optional actor code option, upper-cased and checked like the dyad arguments."""
-    return click.option(name, callback=_optional_actor_code, help=help_text)
+    return click.option(name, callback=optional_actor_code, help=help_text)
 
 
 def limit_option(default: int, what: str) -> Any:

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from kankei.cli.common import db_option
 from kankei.engines import ingest
+from kankei.engines.recode import recode as recode_store
 from kankei.extract.order import all_rule_ids
 from kankei.extract.registry import check_rule_ids
 from kankei.settings import Settings
@@ -45,7 +46,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
 @click.option("--doc-date", callback=_check_date, help="Date anchoring relative dates (news).")
 @click.option(
@@ -110,6 +111,12 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the Ray engine's Parquet shards [default: DB.shards beside the DB].",
 )
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Code again, from the text the store keeps, the stored documents coded by another "
+    "kankei version or with other dictionaries, rules or document date (no PATHS).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each document's outcome as it ends.")
 def ingest_command(
@@ -127,12 +134,20 @@ def ingest_command(
     engine: str,
     address: str | None,
     shards: Path | None,
+    recode: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Read documents (.txt .md .html, folders recursively), code their events, store them.
 
-    A run that was stopped, run again, skips the documents already stored."""
+    A run that was stopped, run again, skips the documents already stored — unless they were
+    coded by another kankei version or with other dictionaries, rules or document date: those
+    are coded again. `--recode` (without PATHS) does that for every stored document, from
+    the text the store keeps."""
+    if recode == bool(paths):
+        raise click.UsageError(
+            "give PATHS to ingest, or --recode alone to re-code the stored documents"
+        )
     settings = Settings(
         db=db,
         doc_date=doc_date,
@@ -171,20 +186,24 @@ def ingest_command(
             click.echo(f"{status} {path}")
 
     with progress:
-        report = ingest(
-            list(paths),
-            settings,
-            engine=engine,
-            address=address,
-            shards=shards,
-            on_start=on_start,
-            on_document=on_document,
-        )
+        if recode:
+            report = recode_store(settings, on_start=on_start, on_document=on_document)
+        else:
+            report = ingest(
+                list(paths),
+                settings,
+                engine=engine,
+                address=address,
+                shards=shards,
+                on_start=on_start,
+                on_document=on_document,
+            )
     elapsed = time.perf_counter() - started
     for _path, message in report.failed:
         console.print(f"[red]skipped[/red] {message}", highlight=False)
     click.echo(
-        f"stored {len(report.stored)} document(s), {report.sentences} sentences, "
+        f"{'re-coded' if recode else 'stored'} {len(report.stored)} document(s), "
+        f"{report.sentences} sentences, "
         f"{report.events} events; {len(report.unchanged)} unchanged, "
         f"{len(report.failed)} skipped; {elapsed:.1f} s -> {db}"
     )

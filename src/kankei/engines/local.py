@@ -24,6 +24,7 @@ from kankei.ingest import discover
 from kankei.model import Document
 from kankei.pipeline import IngestReport, Pipeline, Reader
 from kankei.settings import Settings
+from kankei.stamp import coding_stamp
 from kankei.store import Store
 from kankei.store.sources import SourceKey, SourceLog, stored_unchanged
 
@@ -54,11 +55,12 @@ def ingest_local(
         on_start(sum(1 for _ in discover(paths)))
     notify: Notify = on_document or (lambda path, status: None)
     report = IngestReport()
+    stamp = coding_stamp(settings)
     with Store(settings.db) as store:
         log = SourceLog(store)
         in_flight: set[str] = set()
         reader = Reader(settings)
-        docs = new_documents(discover(paths), reader, store, log, report, notify, in_flight)
+        docs = new_documents(discover(paths), reader, store, log, report, notify, in_flight, stamp)
         if settings.jobs > 1:
             coded = _pooled(chunks(docs, settings.chunk_chars // 4, CHUNK_DOCS), settings)
         else:
@@ -66,7 +68,7 @@ def ingest_local(
         try:
             for chunk, outcomes in coded:
                 for pending, outcome in zip(chunk, outcomes, strict=True):
-                    _write(store, log, pending, outcome, report, notify)
+                    _write(store, log, pending, outcome, report, notify, stamp)
                     in_flight.discard(pending.doc.doc_id)
         finally:
             log.flush()
@@ -81,11 +83,13 @@ def new_documents(
     report: IngestReport,
     notify: Notify,
     in_flight: set[str],
+    stamp: str,
 ) -> Iterator[Pending]:
-    """The documents not yet stored, read one by one as they are asked for."""
+    """The documents not yet stored (or stored with another coding stamp), read one by one
+    as they are asked for."""
     for path in files:
         key = SourceKey.of(path)
-        if key is not None and stored_unchanged(store, key):
+        if key is not None and stored_unchanged(store, key, stamp):
             report.unchanged.append(str(path))
             notify(str(path), "unchanged")
             continue
@@ -100,7 +104,7 @@ def new_documents(
             notify(str(path), "failed")
             continue
         # the same text under another name, stored or on its way to the store
-        if doc.doc_id in in_flight or store.has_document(doc.doc_id):
+        if doc.doc_id in in_flight or store.has_document(doc.doc_id, stamp):
             if key is not None and doc.doc_id not in in_flight:
                 log.record(key, doc.doc_id)
             report.unchanged.append(str(path))
@@ -157,6 +161,7 @@ def _write(
     outcome: CodedDocument | str,
     report: IngestReport,
     notify: Notify,
+    stamp: str,
 ) -> None:
     doc = pending.doc
     if isinstance(outcome, str):
@@ -164,7 +169,7 @@ def _write(
         notify(doc.path, "failed")
         return
     try:
-        store.replace_document(doc, outcome.events, outcome.unknown)
+        store.replace_document(doc, outcome.events, outcome.unknown, stamp)
     except Exception as exc:  # one document must not stop the others: report and go on
         report.failed.append((doc.path, _crash(Path(doc.path), exc)))
         notify(doc.path, "failed")

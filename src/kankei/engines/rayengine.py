@@ -25,6 +25,7 @@ from kankei.ingest import discover
 from kankei.model import Document
 from kankei.pipeline import IngestReport, Pipeline
 from kankei.settings import Settings
+from kankei.stamp import coding_stamp
 from kankei.store import Store
 from kankei.store.sources import SourceKey, stored_unchanged
 
@@ -97,10 +98,11 @@ def ingest_ray(
     report = IngestReport()
     # path as read (absolute) -> (order found, path as given, size and mtime)
     files: dict[str, tuple[int, str, SourceKey | None]] = {}
+    stamp = coding_stamp(settings)
     with Store(settings.db) as store:
         for order, path in enumerate(discover(paths)):
             key = SourceKey.of(path)
-            if key is not None and stored_unchanged(store, key):
+            if key is not None and stored_unchanged(store, key, stamp):
                 report.unchanged.append(str(path))
                 continue
             files[os.path.abspath(path)] = (order, str(path), key)
@@ -124,7 +126,14 @@ def ingest_ray(
                     log_to_driver=False,
                     logging_level=logging.WARNING,
                 )
-            load_shards(store, _coded_shards(list(files), settings, folder), files, report, notify)
+            load_shards(
+                store,
+                _coded_shards(list(files), settings, folder),
+                files,
+                report,
+                notify,
+                stamp,
+            )
         except (ConnectionError, ray.exceptions.RayError) as exc:
             raise EngineError(str(exc).strip().splitlines()[0] if str(exc).strip() else "") from exc
         finally:

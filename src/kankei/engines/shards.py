@@ -129,6 +129,7 @@ def load_shards(
     files: Mapping[str, tuple[int, str, SourceKey | None]],
     report: IngestReport,
     notify: Callable[[str, str], None],
+    stamp: str | None = None,
 ) -> None:
     """Write the documents of the shards into the store, each as soon as its shard comes,
     a shard's in the order the files were found. `files` maps the path as read to (order,
@@ -142,7 +143,7 @@ def load_shards(
             for row in rows:
                 entry = missing.pop(row["file"], None)
                 if entry is not None:  # else a second copy (a retried task wrote it twice)
-                    _load_row(store, log, row, entry[1], entry[2], report, notify)
+                    _load_row(store, log, row, (entry[1], entry[2]), report, notify, stamp)
         for _, path, _ in sorted(missing.values()):
             report.failed.append((path, f"{path}: no coded document came back from the engine"))
             notify(path, "failed")
@@ -154,23 +155,24 @@ def _load_row(
     store: Store,
     log: SourceLog,
     row: dict[str, Any],
-    path: str,
-    key: SourceKey | None,
+    source: tuple[str, SourceKey | None],
     report: IngestReport,
     notify: Callable[[str, str], None],
+    stamp: str | None,
 ) -> None:
+    path, key = source
     if row["error"] is not None:
         report.failed.append((path, row["error"]))
         notify(path, "failed")
         return
-    if store.has_document(row["doc_id"]):
+    if store.has_document(row["doc_id"], stamp):
         if key is not None:
             log.record(key, row["doc_id"])
         report.unchanged.append(path)
         notify(path, "unchanged")
         return
     doc, coded = _document(row, path)
-    store.replace_document(doc, coded.events, coded.unknown)
+    store.replace_document(doc, coded.events, coded.unknown, stamp)
     if key is not None:
         log.record(key, doc.doc_id)
     report.stored.append(path)

@@ -201,9 +201,41 @@ class Store:
 
     # -- writes -------------------------------------------------------------------------
 
-    def has_document(self, doc_id: str) -> bool:
-        q = "SELECT 1 FROM documents WHERE doc_id = ?"
-        return self.con.execute(q, [doc_id]).fetchone() is not None
+    def has_document(self, doc_id: str, coded_with: str | None = None) -> bool:
+        """Whether the document is stored (and, given a stamp, coded with that stamp)."""
+        if coded_with is None:
+            q = "SELECT 1 FROM documents WHERE doc_id = ?"
+            return self.con.execute(q, [doc_id]).fetchone() is not None
+        q = "SELECT 1 FROM documents WHERE doc_id = ? AND coded_with = ?"
+        return self.con.execute(q, [doc_id, coded_with]).fetchone() is not None
+
+    def stale_documents(self, stamp: str) -> list[tuple[str, str]]:
+        """(doc_id, path) of the documents coded with another stamp, in name order."""
+        rows = self.con.execute(
+            "SELECT doc_id, path FROM documents WHERE coded_with IS DISTINCT FROM ?"
+            " ORDER BY name, doc_id",
+            [stamp],
+        ).fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def document_source(self, doc_id: str) -> dict[str, Any]:
+        """What a stored document was read from: its text, path, format, encoding and date."""
+        cur = self.con.execute(
+            "SELECT text, path, fmt, encoding, doc_date, doc_date_source FROM documents"
+            " WHERE doc_id = ?",
+            [doc_id],
+        )
+        row = cur.fetchone()
+        if row is None:
+            raise StoreError(f"no document {doc_id!r}", path=str(self.path))
+        return dict(zip([c[0] for c in cur.description], row, strict=True))
+
+    def coding_stamps(self) -> list[tuple[str | None, int]]:
+        """The stamps the documents were coded with, and how many each."""
+        rows = self.con.execute(
+            "SELECT coded_with, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
 
     def doc_ids_for_path(self, path: str) -> list[str]:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE path = ?", [path]).fetchall()
@@ -214,9 +246,11 @@ class Store:
         doc: Document,
         events: Sequence[Event],
         unknown: Sequence[tuple[int, str, str]] = (),
+        coded_with: str | None = None,
     ) -> None:
         """Store a document with its sentences and events in one transaction, replacing any
-        earlier version read from the same path."""
+        earlier version read from the same path. `coded_with`: the coding stamp
+        (kankei.stamp) its events were made with."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             olds = set(self.doc_ids_for_path(doc.path))
@@ -227,7 +261,7 @@ class Store:
                 for table in ("unknown_mentions", "events", "sentences", "documents"):
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [old])
             self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     doc.doc_id,
                     doc.path,
@@ -241,6 +275,7 @@ class Store:
                     len(doc.sentences),
                     doc.text,
                     dt.datetime.now(),
+                    coded_with,
                 ],
             )
             if doc.sentences:

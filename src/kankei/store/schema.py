@@ -1,6 +1,6 @@
 """The store's schema. Bump SCHEMA_VERSION when a table changes."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -16,7 +16,8 @@ DDL = [
         n_chars INTEGER NOT NULL,
         n_sentences INTEGER NOT NULL,
         text VARCHAR NOT NULL,
-        ingested_at TIMESTAMP NOT NULL
+        ingested_at TIMESTAMP NOT NULL,
+        coded_with VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS sentences (
         doc_id VARCHAR NOT NULL,
@@ -82,4 +83,6 @@ DDL = [
 MIGRATIONS: dict[int, list[str]] = {
     # 4: the ids of the rules that fired, as data (before, only the readable `rule` summary)
     3: ["ALTER TABLE events ADD COLUMN rules VARCHAR[] DEFAULT []"],
+    # 5: what each document was coded with (kankei.stamp), so that a change re-codes it
+    4: ["ALTER TABLE documents ADD COLUMN coded_with VARCHAR"],
 }

@@ -30,9 +30,9 @@ class SourceKey:
         return cls(str(path), st.st_size, st.st_mtime_ns)
 
 
-def stored_unchanged(store: Store, key: SourceKey) -> bool:
+def stored_unchanged(store: Store, key: SourceKey, coded_with: str | None = None) -> bool:
     """Whether the file at key.path was stored, with this size and mtime, and its document is
-    still in the store."""
+    still in the store (coded with this stamp, when one is given)."""
     row = store.con.execute(
         "SELECT size, mtime_ns, recorded_ns, doc_id FROM sources WHERE path = ?", [key.path]
     ).fetchone()
@@ -41,7 +41,7 @@ def stored_unchanged(store: Store, key: SourceKey) -> bool:
     size, mtime_ns, recorded_ns, doc_id = row
     if size != key.size or mtime_ns != key.mtime_ns or recorded_ns - mtime_ns <= _RACY_NS:
         return False
-    return store.has_document(doc_id)
+    return store.has_document(doc_id, coded_with)
 
 
 class SourceLog:
