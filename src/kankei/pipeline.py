@@ -37,9 +37,17 @@ class IngestReport:
     events: int = 0
     sentences: int = 0
     chars: int = 0
+    # stopped by Ctrl-C or SIGTERM: what was stored stays, a re-run resumes
+    interrupted: bool = False
+    # files under the folders given that are not of a type kankei reads
+    not_read: list[str] = field(default_factory=list)
+    # (file, stored file): a file whose text is already stored under another file's name
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
+        if self.interrupted:
+            return 130  # (the shell's code for a run stopped by a signal)
         if not self.failed:
             return 0
         return 2 if not (self.stored or self.unchanged) else 1

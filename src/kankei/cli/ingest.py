@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -22,6 +25,7 @@ from kankei.engines import ingest
 from kankei.engines.recode import recode as recode_store
 from kankei.extract.order import all_rule_ids
 from kankei.extract.registry import check_rule_ids
+from kankei.pipeline import IngestReport
 from kankei.settings import Settings
 
 
@@ -185,7 +189,7 @@ def ingest_command(
         if verbose:
             click.echo(f"{status} {path}")
 
-    with progress:
+    with progress, _sigterm_as_interrupt():
         if recode:
             report = recode_store(settings, on_start=on_start, on_document=on_document)
         else:
@@ -201,10 +205,47 @@ def ingest_command(
     elapsed = time.perf_counter() - started
     for _path, message in report.failed:
         console.print(f"[red]skipped[/red] {message}", highlight=False)
+    _say_what_was_left(report, verbose)
+    duplicates = f"{len(report.duplicates)} duplicate(s), " if report.duplicates else ""
     click.echo(
         f"{'re-coded' if recode else 'stored'} {len(report.stored)} document(s), "
         f"{report.sentences} sentences, "
-        f"{report.events} events; {len(report.unchanged)} unchanged, "
+        f"{report.events} events; {len(report.unchanged)} unchanged, {duplicates}"
         f"{len(report.failed)} skipped; {elapsed:.1f} s -> {db}"
     )
+    if report.interrupted:
+        click.secho(
+            f"interrupted: {len(report.stored)} document(s) stored whole this run; run the "
+            "same command again to go on from there",
+            fg="yellow",
+            err=True,
+        )
     raise SystemExit(report.exit_code)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a kill, a service stop) ends a run the way Ctrl-C does: the documents stored
+    stay, the workers stop, the summary is printed."""
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _say_what_was_left(report: IngestReport, verbose: bool) -> None:
+    """Files of the folders given that were not read, and files whose text is stored under
+    another file's name: said, not passed over."""
+    if report.not_read:
+        kinds = sorted({Path(p).suffix or "(no suffix)" for p in report.not_read})
+        click.echo(
+            f"not read: {len(report.not_read)} file(s) of other types ({', '.join(kinds)});"
+            " kankei reads .txt, .md, .html and .htm" + ("" if verbose else " (-v lists them)"),
+            err=True,
+        )
+        if verbose:
+            for path in report.not_read:
+                click.echo(f"  not read {path}", err=True)
+    for path, twin in report.duplicates:
+        click.echo(f"same text as {twin}, stored once: {path}", err=True)

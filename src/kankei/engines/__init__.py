@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kankei.ingest.documents import not_read
 from kankei.pipeline import IngestReport
 from kankei.settings import Settings
 
@@ -26,6 +27,21 @@ def ingest(
     `engine`: local (this machine: one process, or a pool with settings.jobs > 1) or ray (a
     Ray cluster at `address`, or a local Ray instance; Parquet shards in `shards`, by default
     beside the store)."""
+    report = _run(paths, settings, engine, address, shards, on_start, on_document)
+    # (said, not silently passed over: a folder's files of other types)
+    report.not_read = [str(p) for p in not_read(paths)]
+    return report
+
+
+def _run(
+    paths: Sequence[Path],
+    settings: Settings,
+    engine: str,
+    address: str | None,
+    shards: Path | None,
+    on_start: Callable[[int], None] | None,
+    on_document: Callable[[str, str], None] | None,
+) -> IngestReport:
     if engine == "ray":
         from kankei.engines.rayengine import ingest_ray
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
+from kankei.engines.lifetime import die_with_parent
 from kankei.errors import IngestError
 from kankei.extract.coding import CodedDocument
 from kankei.ingest import discover
@@ -34,6 +35,8 @@ from kankei.store.sources import SourceKey, SourceLog, stored_unchanged
 CHUNK_DOCS = 64
 
 Notify = Callable[[str, str], None]
+# chunks with their coded documents (or the message of a document that could not be coded)
+Coded = Generator[tuple[list["Pending"], list[CodedDocument | str]], None, None]
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,12 @@ def ingest_local(
                 for pending, outcome in zip(chunk, outcomes, strict=True):
                     _write(store, log, pending, outcome, report, notify, stamp)
                     in_flight.discard(pending.doc.doc_id)
+        except KeyboardInterrupt:
+            # Ctrl-C, or SIGTERM turned into it by the CLI: every document written so far is
+            # whole (one transaction each); the report says what was stored
+            report.interrupted = True
         finally:
+            coded.close()  # (a pool's workers are terminated, not left parsing)
             log.flush()
     return report
 
@@ -107,8 +115,14 @@ def new_documents(
         if doc.doc_id in in_flight or store.has_document(doc.doc_id, stamp):
             if key is not None and doc.doc_id not in in_flight:
                 log.record(key, doc.doc_id)
-            report.unchanged.append(str(path))
-            notify(str(path), "unchanged")
+            twin = store.document_path(doc.doc_id)
+            if twin is not None and twin != doc.path:
+                # another file with the same text: stored once, under the first file's name
+                report.duplicates.append((str(path), twin))
+                notify(str(path), f"same text as {twin}")
+            else:
+                report.unchanged.append(str(path))
+                notify(str(path), "unchanged")
             continue
         in_flight.add(doc.doc_id)
         yield Pending(key, doc)
@@ -127,9 +141,7 @@ def chunks(docs: Iterable[Pending], max_chars: int, max_docs: int) -> Iterator[l
         yield chunk
 
 
-def _in_process(
-    chunked: Iterable[list[Pending]], settings: Settings
-) -> Iterator[tuple[list[Pending], list[CodedDocument | str]]]:
+def _in_process(chunked: Iterable[list[Pending]], settings: Settings) -> Coded:
     pipeline: Pipeline | None = None
     for chunk in chunked:
         # loaded with the first document to parse: a re-run with nothing new skips the load
@@ -194,7 +206,8 @@ def _crash(path: Path, exc: Exception) -> str:
 _WORKER: list[Pipeline] = []
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
+    die_with_parent(parent)
     _WORKER.append(Pipeline(settings))
 
 
@@ -220,24 +233,30 @@ def _one_blas_thread() -> Iterator[None]:
             os.environ["OPENBLAS_NUM_THREADS"] = old
 
 
-def _pooled(
-    chunked: Iterable[list[Pending]], settings: Settings
-) -> Iterator[tuple[list[Pending], list[CodedDocument | str]]]:
+def _pooled(chunked: Iterable[list[Pending]], settings: Settings) -> Coded:
     """Chunks coded by worker processes, in input order, at most two per worker in flight.
-    The parent reads and writes; DuckDB takes one writing process."""
+    The parent reads and writes; DuckDB takes one writing process. However the parent stops
+    (an error, Ctrl-C, SIGTERM), the workers are terminated with it, and if it is killed
+    outright they end themselves (die_with_parent)."""
     context = multiprocessing.get_context("spawn")
-    window: deque[tuple[list[Pending], Future[list[CodedDocument | str]]]] = deque()
-    with (
-        _one_blas_thread(),
-        ProcessPoolExecutor(
-            settings.jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)
-        ) as pool,
-    ):
+    window: deque[tuple[list[Pending], AsyncResult[list[CodedDocument | str]]]] = deque()
+    with _one_blas_thread():
+        pool = context.Pool(
+            settings.jobs, initializer=_init_worker, initargs=(settings, os.getpid())
+        )
+    try:
         for chunk in chunked:
-            window.append((chunk, pool.submit(_code_in_worker, [p.doc for p in chunk])))
+            window.append((chunk, pool.apply_async(_code_in_worker, ([p.doc for p in chunk],))))
             if len(window) >= 2 * settings.jobs:
-                done, future = window.popleft()
-                yield done, future.result()
+                done, result = window.popleft()
+                yield done, result.get()
         while window:
-            done, future = window.popleft()
-            yield done, future.result()
+            done, result = window.popleft()
+            yield done, result.get()
+    except BaseException:
+        pool.terminate()  # (a worker mid-parse is not waited for: the parent is stopping)
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()

@@ -27,6 +27,20 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _ISO_DATE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
 
 
+def not_read(paths: Iterable[Path]) -> list[Path]:
+    """The files under the given folders that discover leaves out for their type (hidden
+    files and folders are not counted)."""
+    return [
+        child
+        for path in paths
+        if path.is_dir()
+        for child in sorted(path.rglob("*"))
+        if child.is_file()
+        and child.suffix.lower() not in FORMATS
+        and not any(part.startswith(".") for part in child.relative_to(path).parts)
+    ]
+
+
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
     """Supported files under the given paths, in a stable order. Files named explicitly are
     yielded whatever their type, so that reading them reports the problem."""

@@ -209,6 +209,11 @@ class Store:
         q = "SELECT 1 FROM documents WHERE doc_id = ? AND coded_with = ?"
         return self.con.execute(q, [doc_id, coded_with]).fetchone() is not None
 
+    def document_path(self, doc_id: str) -> str | None:
+        """The path a stored document was read from (None if it is not stored)."""
+        row = self.con.execute("SELECT path FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return str(row[0]) if row else None
+
     def stale_documents(self, stamp: str) -> list[tuple[str, str]]:
         """(doc_id, path) of the documents coded with another stamp, in name order."""
         rows = self.con.execute(

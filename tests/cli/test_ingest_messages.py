@@ -1,0 +1,38 @@
+"""What an ingest passes over is said: files of other types in a folder, a file whose text is
+stored under another name."""
+
+from click.testing import CliRunner
+
+from kankei.cli import cli
+
+TEXT = "1972年、米国はソ連と会談した。\n"
+
+
+def test_files_of_other_types_are_counted_and_listed_with_v(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "table.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / ".hidden.doc").write_text("x", encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    quiet = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "-q"])
+    assert quiet.exit_code == 0
+    assert "not read: 2 file(s) of other types (.csv, .pdf)" in quiet.output
+    listed = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "-q", "-v"])
+    assert f"not read {folder / 'notes.pdf'}" in listed.output
+    assert ".hidden.doc" not in listed.output
+
+
+def test_a_second_file_with_the_same_text_is_named_a_duplicate(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "k.duckdb"
+    first = CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--db", str(db), "-q"])
+    assert first.exit_code == 0
+    second = CliRunner().invoke(cli, ["ingest", str(tmp_path / "copy.txt"), "--db", str(db), "-q"])
+    assert second.exit_code == 0
+    assert f"same text as {tmp_path / 'a.txt'}, stored once: {tmp_path / 'copy.txt'}" in (
+        second.output
+    )
+    assert "0 unchanged, 1 duplicate(s)" in second.output
