@@ -24,7 +24,8 @@ class Sentence:
     start: int  # offsets of the sentence in Document.text (the decoded original)
     end: int
     text: str  # cleaned text (citation markers and the like removed)
-    offsets: tuple[int, ...]  # offsets[i] = position in Document.text of text[i]
+    # offsets[i] = position in Document.text of text[i] (a range when they run without a gap)
+    offsets: tuple[int, ...] | range
     parse: bool = True
     block: int = 0
 
@@ -51,6 +52,8 @@ class Document:
     doc_date_source: str | None = None
     blocks: tuple[Block, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    # what a reader should be told about how the text was read (text cut or left out)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

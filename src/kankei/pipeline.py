@@ -43,6 +43,8 @@ class IngestReport:
     not_read: list[str] = field(default_factory=list)
     # (file, stored file): a file whose text is already stored under another file's name
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    # (file, note): how a stored document was read (a text cut or left out)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -126,8 +128,26 @@ class Pipeline:
 
     def code_many(self, docs: Sequence[Document]) -> list[CodedDocument]:
         """Code several documents with one stream through the parser, so that its batches
-        stay full however short the documents are."""
-        return self.code_parsed(docs, self.parse_many(docs))
+        stay full however short the documents are; a long document in pieces (code_long)."""
+        piece = self.settings.piece_sentences
+        if all(len(doc.sentences) <= piece for doc in docs):
+            return self.code_parsed(docs, self.parse_many(docs))
+        return [
+            self.code_long(doc) if len(doc.sentences) > piece else self.code(doc) for doc in docs
+        ]
+
+    def code_long(self, doc: Document) -> CodedDocument:
+        """A long document parsed and coded a piece of `piece_sentences` sentences at a time,
+        so that memory holds one piece's parse, not the whole document's. What a reading
+        carries from sentence to sentence (dates, actors named) starts again at each piece."""
+        piece = self.settings.piece_sentences
+        out = CodedDocument(events=[], unknown=[])
+        for start in range(0, len(doc.sentences), piece):
+            part = replace(doc, sentences=doc.sentences[start : start + piece])
+            (coded,) = self.code_parsed([part], self.parse_many([part]))
+            out.events.extend(coded.events)
+            out.unknown.extend(coded.unknown)
+        return out
 
     def parse_many(self, docs: Sequence[Document]) -> list[ParsedDocument]:
         """The parse of what each document needs parsed, with its dictionary matches."""

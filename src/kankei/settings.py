@@ -19,6 +19,8 @@ class Settings:
     # characters read and parsed as one stream: fuller parser batches vs. memory, and with
     # jobs > 1 the share of work handed to a worker at a time
     chunk_chars: int = 30_000
+    # a document of more sentences is parsed and coded in pieces of this many (flat memory)
+    piece_sentences: int = 5_000
     doc_date: str | None = None
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     predicate_files: tuple[Path, ...] = field(default_factory=tuple)

@@ -249,3 +249,5 @@ def _say_what_was_left(report: IngestReport, verbose: bool) -> None:
                 click.echo(f"  not read {path}", err=True)
     for path, twin in report.duplicates:
         click.echo(f"same text as {twin}, stored once: {path}", err=True)
+    for path, note in report.notes:
+        click.echo(f"note: {path}: {note}", err=True)

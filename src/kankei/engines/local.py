@@ -189,6 +189,7 @@ def _write(
     if pending.key is not None:
         log.record(pending.key, doc.doc_id)
     report.stored.append(doc.path)
+    report.notes.extend((doc.path, note) for note in doc.notes)
     report.events += len(outcome.events)
     report.sentences += len(doc.sentences)
     report.chars += len(doc.text)

@@ -105,11 +105,14 @@ def document_from_bytes(
     stated_date: str | None = None
     date_source: str | None = None
     mapped: Mapped = identity(text)
+    notes: list[str] = []  # what the reader is told about how the text was read
     if fmt == "html":
         mapped, title, stated = visible_text(text)
         stated_date = normalise_date(stated) or normalise_date(metadata_date(text))
         date_source = "html-metadata" if stated_date else None
-        blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler, main_text_lines(text))
+        blocks, sentences = blocks_and_sentences(
+            doc_id, mapped, boiler, main_text_lines(text), notes
+        )
     else:
         # (a blog exported as plain text keeps its front matter too)
         front = _FRONT_MATTER.match(text) if fmt in ("md", "txt") else None
@@ -119,7 +122,7 @@ def document_from_bytes(
             stated_date = normalise_date(meta.get("date"))
             date_source = "front-matter" if stated_date else None
             mapped = mapped.slice(front.end(), len(text))
-        blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler)
+        blocks, sentences = blocks_and_sentences(doc_id, mapped, boiler, None, notes)
     if not blocks:
         raise EmptyDocument("nothing but whitespace and markup", path=str(path))
     if title is None:
@@ -140,6 +143,7 @@ def document_from_bytes(
         doc_date_source=date_source,
         blocks=tuple(blocks),
         sentences=tuple(sentences),
+        notes=tuple(notes),
     )
 
 
