@@ -11,30 +11,21 @@ import click
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
+    DownloadColumn,
     Progress,
-    ProgressColumn,
-    Task,
     TextColumn,
     TimeRemainingColumn,
+    TransferSpeedColumn,
 )
-from rich.text import Text
 
 from kankei.cli.common import db_option
 from kankei.engines import ingest
 from kankei.engines.recode import recode as recode_store
 from kankei.extract.order import all_rule_ids
 from kankei.extract.registry import check_rule_ids
+from kankei.ingest import discover
 from kankei.pipeline import IngestReport
 from kankei.settings import Settings
-
-
-class RateColumn(ProgressColumn):
-    """Documents per second."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.speed
-        return Text(f"{speed:.1f} docs/s" if speed is not None else "– docs/s")
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -167,25 +158,36 @@ def ingest_command(
     )
     console = Console(stderr=True)
     started = time.perf_counter()
+    # progress counts the bytes of the files done, not only files: one 20 MB file among
+    # small ones is most of the work
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
-        MofNCompleteColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[files]} files"),
         TextColumn("{task.fields[name]}"),
-        RateColumn(),
+        TransferSpeedColumn(),
         TimeRemainingColumn(),
         console=console,
         disable=quiet,
     )
     task = None
+    sizes = _sizes(paths)
+    done = files = 0
 
     def on_start(total: int) -> None:
-        nonlocal task
-        task = progress.add_task("ingest", total=total, name="loading parser…")
+        nonlocal task, files
+        files = total
+        size = sum(sizes.values()) if sizes else total
+        task = progress.add_task("ingest", total=size, files=f"0/{total}", name="loading…")
 
     def on_document(path: str, status: str) -> None:
+        nonlocal done
+        done += 1
         if task is not None:
-            progress.update(task, advance=1, name=Path(path).name[:40])
+            step = sizes.get(path, 0 if sizes else 1)
+            name = Path(path).name[:40]
+            progress.update(task, advance=step, name=name, files=f"{done}/{files}")
         if verbose:
             click.echo(f"{status} {path}")
 
@@ -221,6 +223,17 @@ def ingest_command(
             err=True,
         )
     raise SystemExit(report.exit_code)
+
+
+def _sizes(paths: tuple[Path, ...]) -> dict[str, int]:
+    """The size in bytes of each file an ingest will see, by the path it reports."""
+    out: dict[str, int] = {}
+    for path in discover(paths):
+        try:
+            out[str(path)] = path.stat().st_size
+        except OSError:
+            out[str(path)] = 0  # (reading it will report the problem)
+    return out
 
 
 @contextmanager
