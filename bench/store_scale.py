@@ -54,7 +54,7 @@ def fill(db: Path, n_events: int) -> None:
             INSERT INTO documents
             SELECT printf('doc%05d', i), printf('/synthetic/%05d.txt', i),
                    printf('%05d.txt', i), 'txt', 'utf-8', printf('文書 %d', i), NULL, NULL,
-                   ? * ?, ?, repeat(?, ?), now()
+                   ? * ?, ?, repeat(?, ?), now(), NULL
             FROM range(?) t(i)
             """,
             [per_doc, sent_len, per_doc, SENTENCE.format(y=1999) + "\n", per_doc, DOCS],

@@ -68,7 +68,7 @@ def test_sigterm_stops_the_run_keeps_what_was_stored_and_ends_the_workers(tmp_pa
     folder, db = corpus(tmp_path / "c"), tmp_path / "k.duckdb"
     proc, workers = start(folder, db)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "interrupted" in err and "run the same command again" in err
     assert not wait_gone(workers)

@@ -6,7 +6,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from kankei.analysis.phases import PhaseSettings, find_phases
+from kankei.analysis.phases import MAX_PENALTY, MIN_PENALTY, PhaseSettings, find_phases
 from kankei.cli.common import db_option, direction_option, dyad_arguments, period_option
 from kankei.store import Store
 
@@ -18,7 +18,12 @@ _COLOUR = {"cooperative": "green", "mixed": "yellow", "hostile": "red"}
 @db_option
 @period_option
 @direction_option("both")
-@click.option("--penalty", type=float, help="PELT penalty (default: σ²·log n of the series).")
+@click.option(
+    "--penalty",
+    type=float,
+    help=f"PELT penalty, from {MIN_PENALTY:g} to {MAX_PENALTY:g} (default: σ²·log n of the "
+    "series).",
+)
 @click.option(
     "--max-gap",
     type=click.IntRange(min=1),
@@ -38,6 +43,7 @@ def phases_command(
     top: int,
 ) -> None:
     """Phases of the A–B relationship: change points in its Goldstein series."""
+    # PhaseSettings refuses a penalty out of bounds (nan, inf, negative) as the API does
     settings = PhaseSettings.from_options(by, direction, penalty, max_gap, top)
     with Store(db, read_only=True) as store:
         phases = find_phases(store, a, b, settings)

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from kankei.cli.common import db_option, dyad_arguments, period_option
+from kankei.serve.report import MAX_REPORT_EVENTS
 from kankei.store.queries import Period
 
 
@@ -18,7 +19,13 @@ from kankei.store.queries import Period
     required=True,
     help="HTML file to write.",
 )
-@click.option("--max-events", type=click.IntRange(min=1), default=500, show_default=True)
+@click.option(
+    "--max-events",
+    type=click.IntRange(1, MAX_REPORT_EVENTS),
+    default=500,
+    show_default=True,
+    help=f"Events listed, 1 to {MAX_REPORT_EVENTS:,}.",
+)
 def report_command(a: str, b: str, db: Path, by: str, out: Path, max_events: int) -> None:
     """Write one self-contained HTML report on the A–B relationship (opens offline)."""
     from kankei.serve.report import write_report

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from kankei import __version__
-from kankei.analysis.phases import PhaseSettings, find_phases
+from kankei.analysis.phases import MAX_PENALTY, MIN_PENALTY, PhaseSettings, find_phases
 from kankei.analysis.series import dyad_series
 from kankei.errors import KankeiError, NotFound
 from kankei.extract.cameo import Codebook, load_codebook
@@ -23,6 +23,7 @@ from kankei.serve.display import display_text
 from kankei.serve.downloads import events_download, series_csv
 from kankei.serve.kinds import Kinds
 from kankei.serve.names import ActorNames, load_actor_names
+from kankei.serve.security import Guard, HostRule, security_headers
 from kankei.store import Store
 from kankei.store.filters import MODES, EventQuery
 from kankei.store.queries import (
@@ -32,19 +33,6 @@ from kankei.store.queries import (
     documents,
     find_events,
     overview,
-)
-
-# the page runs only its own scripts; plotly sets inline styles on the chart
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
-# Swagger UI starts from an inline script and Redoc runs a worker from a blob: both are
-# served from the package (fastapi-offline's copies), never from a CDN
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'"
 )
 
 ActorCode = Annotated[str, Query(pattern=r"^[A-Z0-9]{2,12}$", description="e.g. USA")]
@@ -78,7 +66,10 @@ def _store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(_store)]
 
 
-def create_app(db: Path) -> FastAPI:
+def create_app(db: Path, hosts: HostRule | None = None) -> FastAPI:
+    """The app over the store ``db``. ``hosts``: the Host values it answers to, the others
+    get a 400; `kankei serve` always gives them (from --host, --port and --allow-host), an app
+    made in-process (a test client, another server in front) may leave the check off."""
     ctx = Context(db)
 
     @asynccontextmanager
@@ -102,13 +93,16 @@ def create_app(db: Path) -> FastAPI:
         status = 404 if isinstance(exc, NotFound) else 400
         return JSONResponse({"detail": exc.message}, status_code=status)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        docs = request.url.path.startswith(("/docs", "/redoc"))
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # the client gets a message, the server's log the traceback (Starlette re-raises)
+        return JSONResponse(
+            {"detail": "internal error: the server's log has the details"},
+            status_code=500,
+            headers=security_headers(request.url.path),
+        )
+
+    app.add_middleware(Guard, hosts=hosts)
 
     @app.get("/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:
@@ -256,7 +250,15 @@ def create_app(db: Path) -> FastAPI:
         b: ActorCode,
         by: str = "year",
         direction: Annotated[str, Query(pattern="^(ab|ba|both)$")] = "both",
-        penalty: Annotated[float | None, Query(ge=0)] = None,
+        penalty: Annotated[
+            float | None,
+            Query(
+                ge=MIN_PENALTY,
+                le=MAX_PENALTY,
+                allow_inf_nan=False,
+                description="PELT penalty (default σ²·log n)",
+            ),
+        ] = None,
         max_gap: Annotated[int, Query(ge=1, le=1000)] = 10,
         top: Annotated[int, Query(ge=0, le=50)] = 5,
     ) -> dict[str, Any]:
@@ -306,6 +308,9 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/documents/{doc_id}", summary="A document's text, sentences and events")
     def document_view(s: StoreDep, doc_id: str) -> dict[str, Any]:
         out = document(s, doc_id)
+        # where the file was read from is the ingesting machine's business (an absolute path
+        # names its user and folders): `name`, the file name, identifies it
+        del out["path"]
         out["display_text"] = display_text(out["text"], out["fmt"])
         out["events"] = [ctx.named(e) for e in out["events"]]
         return out

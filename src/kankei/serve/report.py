@@ -21,6 +21,10 @@ from kankei.serve.names import load_actor_names
 from kankei.store import Store
 from kankei.store.queries import ASSERTED, Period, find_events
 
+# the events a report lists, at most: one page of the store's queries (a larger file would
+# be slow to open anyway)
+MAX_REPORT_EVENTS = 1000
+
 
 class ReportError(KankeiError):
     """The report could not be written."""
@@ -54,13 +58,15 @@ def render_report(
     store: Store, a: str, b: str, period: Period | None = None, max_events: int = 500
 ) -> tuple[str, ReportSummary]:
     period = period or Period("year")
+    if not 1 <= max_events <= MAX_REPORT_EVENTS:
+        raise ReportError(f"max_events: {max_events} is outside 1..{MAX_REPORT_EVENTS}")
     _check_dyad(store, a, b)
     codebook = load_codebook()
     names = load_actor_names()
     series = dyad_series(store, a, b, period)
     phases = find_phases(store, a, b, PhaseSettings(period=period))
     # the list shows the events the curve counts (asserted, not negated), dated or not
-    page = find_events(store, replace(ASSERTED, dyad=(a, b), limit=min(max_events, 1000)))
+    page = find_events(store, replace(ASSERTED, dyad=(a, b), limit=max_events))
     events = [
         {**e, **codebook.names(e["code"]), "marked": highlight(e["sentence"], e)}
         for e in page.items
