@@ -11,6 +11,8 @@ class Settings:
     db: Path = Path("kankei.duckdb")
     model: str = "ja_ginza"
     batch_size: int = 64
+    # and at most this many characters a batch (the parser's memory grows with them)
+    batch_chars: int = 6_000
     ner: bool = False  # the extractor does not use GiNZA's NER labels; it costs 2/3 of parse time
     # the fast path: parse only sentences with an actor and a predicate candidate, with numpy's
     # BLAS for the matrix products. Off, every sentence is parsed as GiNZA would.

@@ -36,3 +36,27 @@ def test_a_second_file_with_the_same_text_is_named_a_duplicate(tmp_path):
         second.output
     )
     assert "0 unchanged, 1 duplicate(s)" in second.output
+
+
+def test_replaced_bytes_are_stored_and_said(tmp_path):
+    body = ("1972年、米国はソ連と会談し、両国は条約に署名した。" * 3).encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(body[:40] + b"\xff\xfe" + body[40:])
+    db = tmp_path / "k.duckdb"
+    out = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db), "-q"])
+    assert out.exit_code == 0, out.output
+    assert "stored 1 document(s)" in out.output
+    assert f"note: {path}:" in out.output and "replaced" in out.output
+
+
+def test_html_left_out_is_said(tmp_path):
+    # a <nav> the page never closes: its text is kept, and the reader is told
+    page = (
+        "<html><body><nav><a href='/'>ホーム</a>"
+        "<p>1972年、米国はソ連と会談し、両国は条約に署名した。</p></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "k.duckdb"), "-q"])
+    assert out.exit_code == 0, out.output
+    assert f"note: {path}: 1 <nav> never closed" in out.output

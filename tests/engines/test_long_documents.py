@@ -32,7 +32,7 @@ def test_pieces_give_the_events_of_the_whole(write, pipeline):
 def test_a_run_without_a_sentence_end_is_cut_and_said(write, tmp_path):
     path = write("run.txt", "米国はソ連と会談し、" * 400 + "\n")
     doc = read_document(path)
-    assert max(len(s.text) for s in doc.sentences) <= 1500
+    assert max(len(s.text) for s in doc.sentences) <= 500
     assert doc.notes and "without a sentence end" in doc.notes[0]
     out = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "k.duckdb"), "-q"])
     assert out.exit_code == 0 and f"note: {path}: 4,000 characters without" in out.output
@@ -45,3 +45,17 @@ def test_offsets_are_compact_and_still_map(write):
     assert isinstance(cited.offsets, tuple)  # (the citation mark is cut out)
     for s in doc.sentences:
         assert all(doc.text[o] == ch for o, ch in zip(s.offsets, s.text, strict=True))
+
+
+def test_a_document_that_breaks_the_coder_is_reported_not_raised(write, pipeline, monkeypatch):
+    from kankei.engines.local import code_chunk
+
+    doc = pipeline.read(write("a.txt", "1972年、米国はソ連と会談した。\n"))
+
+    def broken(docs):
+        raise ValueError("day is out of range for month")
+
+    monkeypatch.setattr(pipeline, "code_many", broken)
+    monkeypatch.setattr(pipeline, "code", lambda d: broken([d]))
+    (outcome,) = code_chunk(pipeline, [doc])
+    assert isinstance(outcome, str) and "could not be coded" in outcome

@@ -87,7 +87,7 @@ def test_very_long_line_is_cut_at_commas():
     line = "米国は、" * 2000 + "承認した。"
     sents = sentences(line)
     assert len(sents) > 1
-    assert all(len(s.text) <= 1500 for s in sents)
+    assert all(len(s.text) <= 500 for s in sents)
     assert "".join(s.text for s in sents) == line
 
 

@@ -153,9 +153,9 @@ def code_chunk(pipeline: Pipeline, docs: Sequence[Document]) -> list[CodedDocume
     """Coded documents, or for a document that could not be coded, why."""
     try:
         return list(pipeline.code_many(docs))
-    except Exception:
-        if len(docs) == 1:
-            raise
+    except Exception as exc:
+        if len(docs) == 1:  # (one document must not stop the others: it is reported)
+            return [_crash(Path(docs[0].path), exc)]
     # one document broke the shared stream: code them one by one to tell which
     out: list[CodedDocument | str] = []
     for doc in docs:

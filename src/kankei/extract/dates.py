@@ -10,6 +10,7 @@ resolved against the document's date — never against today.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -100,6 +101,11 @@ class Anchor:
         parts = [int(p) for p in doc_date.split("-")]
         parts += [0] * (3 - len(parts))
         y, m, d = parts
+        # (a date the calendar lacks keeps what it has: 2001-02-29 is February 2001)
+        if not 1 <= m <= 12:
+            m = d = 0
+        elif d and not 1 <= d <= calendar.monthrange(y, m)[1]:
+            d = 0
         if not stated:
             return cls(doc_year=y, doc_month=m or None, doc_day=d or None, doc_stated=False)
         return cls(
@@ -240,9 +246,33 @@ def _value(
 def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[DateValue, Anchor]:
     g = m.groupdict()
     parts = _Parts(g, _year(g), _int(g.get("m")), _int(g.get("d")), g.get("part"))
-    if kind == "offset":
-        return _offset(g, a, _value)
-    return _RESOLVERS.get(kind, _month_day)(parts, a)
+    try:
+        if kind == "offset":
+            return _on_calendar(*_offset(g, a, _value), a)
+        return _on_calendar(*_RESOLVERS.get(kind, _month_day)(parts, a), a)
+    except (ValueError, OverflowError):
+        # reckoning that leaves the calendar (昨日 of the year 1's first day) dates nothing
+        return _value(None, None, f"{kind}-off-calendar"), a
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _on_calendar(v: DateValue, moved: Anchor, before: Anchor) -> tuple[DateValue, Anchor]:
+    """A date the calendar lacks is no date at that precision: 2月30日 keeps its month (the
+    day is dropped, from the value and from where the narrative stands, so that 翌日 is not
+    reckoned from it); a year outside 1–9999 (昭和99999年, 一昨年 of the year 1) dates nothing
+    and moves nothing."""
+    if v.value is None:
+        return v, moved
+    found = _ISO.fullmatch(v.value)
+    if found is None or int(found.group(1)) < 1:
+        return replace(v, value=None, precision=None, rule=f"{v.rule}-off-calendar"), before
+    year = int(found.group(1))
+    month, day = (int(x) if x else None for x in found.groups()[1:])
+    if day is not None and month is not None and day > calendar.monthrange(year, month)[1]:
+        return replace(v, value=v.value[:7], precision="month"), replace(moved, day=None)
+    return v, moved
 
 
 def _period(p: _Parts, a: Anchor) -> tuple[DateValue, Anchor]:

@@ -1,8 +1,15 @@
-"""Bytes -> str with the encoding detected, for the encodings Japanese text comes in."""
+"""Bytes -> str with the encoding detected, for the encodings Japanese text comes in.
+
+A file that is UTF-8 but for a few bad bytes (cut in the middle of a character, a byte
+damaged in a copy, a line pasted from elsewhere) is read as UTF-8, the bad bytes replaced
+by U+FFFD and counted, rather than dropped or read as mojibake in another encoding.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -14,6 +21,20 @@ from kankei.errors import BinaryContent, EmptyDocument, UndecodableText
 _STRICT_ORDER = ("iso2022_jp", "utf-8", "cp932", "euc_jp")
 # half-width katakana is left out: it is what EUC-JP bytes look like when read as CP932
 _JAPANESE_RANGES = ((0x3040, 0x30FF), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E))
+# UTF-8 with bad bytes: at least this many well-formed multi-byte characters per run of bad
+# bytes (a damaged character is one run). CP932 and EUC-JP text read as UTF-8 has a run of
+# bad bytes every character or two, so it never gets near this.
+_GOOD_PER_BAD_RUN = 10
+_ESCAPED = re.compile(r"[\udc80-\udcff]")  # a bad byte, as surrogateescape keeps it
+_ESCAPED_RUN = re.compile(r"[\udc80-\udcff]+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int = 0  # bytes that could not be decoded, each shown as U+FFFD
+    warnings: tuple[str, ...] = ()
 
 
 def _japanese_share(text: str) -> float:
@@ -32,16 +53,25 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding name). Raises on binary, empty or undecodable input."""
+    """Return (text, encoding name). Raises on binary, empty or undecodable input; bytes
+    that had to be replaced are said by decode_text."""
+    decoded = decode_text(data, path)
+    return decoded.text, decoded.encoding
+
+
+def decode_text(data: bytes, path: str | None = None) -> Decoded:
+    """Decode, and say how many bytes were replaced. Raises on binary, empty or
+    undecodable input."""
     if data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
-        if not text.strip():
+        bom = len(codecs.BOM_UTF8)
+        decoded = _with_replacements(data[bom:], "utf-8", "utf-8-sig", at=bom)
+        if not decoded.text.strip():
             raise EmptyDocument(path=path)
-        return text, "utf-8-sig"
+        return decoded
     if not data.strip():
         raise EmptyDocument(path=path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return _with_replacements(data, "utf-16", "utf-16")
     if _looks_binary(data):
         raise BinaryContent("NUL or control bytes found", path=path)
     candidates: list[tuple[str, str]] = []
@@ -51,6 +81,8 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
         try:
             candidates.append((data.decode(enc), enc))
         except UnicodeDecodeError:
+            if enc == "utf-8" and _mostly_utf8(data):
+                return _with_replacements(data, "utf-8", "utf-8")
             continue
         if enc in ("utf-8", "iso2022_jp"):
             break
@@ -59,11 +91,41 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
         candidates.sort(key=lambda c: _japanese_share(c[0]), reverse=True)
     if candidates:
         text, enc = candidates[0]
-        return text, _canonical(enc)
+        return Decoded(text, _canonical(enc))
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UndecodableText("no encoding fits", path=path)
-    return str(best), _canonical(best.encoding)
+    return Decoded(str(best), _canonical(best.encoding))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 text with a few bad bytes."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    runs = len(_ESCAPED_RUN.findall(escaped))
+    good = len(escaped) - len(escaped.encode("ascii", errors="ignore")) - bad
+    return good >= _GOOD_PER_BAD_RUN * runs
+
+
+def _with_replacements(data: bytes, codec: str, name: str, at: int = 0) -> Decoded:
+    """Decode, each run of bad bytes replaced by U+FFFD, with a warning saying how many
+    (data begins at byte `at` of the file)."""
+    try:
+        return Decoded(data.decode(codec), name)
+    except UnicodeDecodeError as exc:
+        first = at + exc.start
+    text = data.decode(codec, errors="replace")
+    if codec == "utf-8":
+        escaped = data.decode(codec, errors="surrogateescape")
+        replaced = len(_ESCAPED.findall(escaped))
+    else:  # (UTF-16: a cut final byte or a lone surrogate; count the replacement marks)
+        own = data.decode(codec, errors="ignore").count("\ufffd")
+        replaced = max(1, text.count("\ufffd") - own)
+    warning = (
+        f"{replaced} byte(s) that are not {codec.upper()} replaced with U+FFFD"
+        f" (the first at byte {first})"
+    )
+    return Decoded(text, name, replaced, (warning,))
 
 
 def _canonical(enc: str) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from kankei.errors import EmptyDocument, IngestError, UnsupportedFormat
 from kankei.ingest.boilerplate import Boilerplate, load_boilerplate
-from kankei.ingest.decode import decode
+from kankei.ingest.decode import decode_text
 from kankei.ingest.docdate import evidence_date
-from kankei.ingest.html import main_text_lines, metadata_date, visible_text
+from kankei.ingest.html import extract_html, main_text_lines, metadata_date
 from kankei.ingest.segment import Mapped, blocks_and_sentences, identity
 from kankei.model import Block, Document
 
@@ -98,20 +98,23 @@ def document_from_bytes(
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise UnsupportedFormat(f"suffix {path.suffix or '(none)'!r}", path=str(path))
-    text, encoding = decode(data, path=str(path))
+    decoded = decode_text(data, path=str(path))
+    text, encoding = decoded.text, decoded.encoding
     boiler = boiler or load_boilerplate()
     doc_id = doc_id_for(text)
     title: str | None = None
     stated_date: str | None = None
     date_source: str | None = None
     mapped: Mapped = identity(text)
-    notes: list[str] = []  # what the reader is told about how the text was read
+    # what the reader is told about how the text was read (bytes replaced, text left out)
+    notes: list[str] = list(decoded.warnings)
     if fmt == "html":
-        mapped, title, stated = visible_text(text)
-        stated_date = normalise_date(stated) or normalise_date(metadata_date(text))
+        page = extract_html(text)
+        mapped, title, notes = page.mapped, page.title, [*notes, *page.warnings]
+        stated_date = normalise_date(page.date) or normalise_date(metadata_date(text))
         date_source = "html-metadata" if stated_date else None
         blocks, sentences = blocks_and_sentences(
-            doc_id, mapped, boiler, main_text_lines(text), notes
+            doc_id, mapped, boiler, main_text_lines(text, page), notes
         )
     else:
         # (a blog exported as plain text keeps its front matter too)

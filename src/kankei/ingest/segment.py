@@ -35,7 +35,7 @@ _PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
 _ENDERS = "。！？!?"
 _FINAL_KANA = set("たるだすいうんぬよねか")
 _JP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]")
-_MAX_SENTENCE = 1500  # characters; longer runs are cut at a comma (the parser has a byte limit)
+_MAX_SENTENCE = 500  # characters; longer runs are cut at a comma (parse cost grows with length)
 
 
 @dataclass(frozen=True)
