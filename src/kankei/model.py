@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# (slots: a long document holds hundreds of thousands of blocks, sentences and tokens)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A line or paragraph of the cleaned document."""
 
@@ -15,7 +16,7 @@ class Block:
     parse: bool  # whether its sentences are sent to the parser
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence to parse: cleaned text plus a map back to the original."""
 
@@ -56,7 +57,7 @@ class Document:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     i: int
     text: str

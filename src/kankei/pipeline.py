@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -137,17 +137,24 @@ class Pipeline:
         ]
 
     def code_long(self, doc: Document) -> CodedDocument:
-        """A long document parsed and coded a piece of `piece_sentences` sentences at a time,
-        so that memory holds one piece's parse, not the whole document's. What a reading
-        carries from sentence to sentence (dates, actors named) starts again at each piece."""
-        piece = self.settings.piece_sentences
+        """A long document coded in pieces (code_pieces), its events gathered."""
         out = CodedDocument(events=[], unknown=[])
-        for start in range(0, len(doc.sentences), piece):
-            part = replace(doc, sentences=doc.sentences[start : start + piece])
-            (coded,) = self.code_parsed([part], self.parse_many([part]))
+        for coded in self.code_pieces(doc):
             out.events.extend(coded.events)
             out.unknown.extend(coded.unknown)
         return out
+
+    def code_pieces(self, doc: Document, skip: int = 0) -> Iterator[CodedDocument]:
+        """A document parsed and coded a piece of `piece_sentences` sentences at a time (the
+        first `skip` pieces left out), so that memory holds one piece's parse, not the whole
+        document's. What a reading carries from sentence to sentence (dates, actors named)
+        starts again at each piece, so a piece codes the same whether or not the ones before
+        it were coded in this run."""
+        piece = self.settings.piece_sentences
+        for start in range(skip * piece, len(doc.sentences), piece):
+            part = replace(doc, sentences=doc.sentences[start : start + piece])
+            (coded,) = self.code_parsed([part], self.parse_many([part]))
+            yield coded
 
     def parse_many(self, docs: Sequence[Document]) -> list[ParsedDocument]:
         """The parse of what each document needs parsed, with its dictionary matches."""

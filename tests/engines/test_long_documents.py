@@ -59,3 +59,42 @@ def test_a_document_that_breaks_the_coder_is_reported_not_raised(write, pipeline
     monkeypatch.setattr(pipeline, "code", lambda d: broken([d]))
     (outcome,) = code_chunk(pipeline, [doc])
     assert isinstance(outcome, str) and "could not be coded" in outcome
+
+
+def _store_events(db):
+    from kankei.store import Store
+
+    with Store(db, read_only=True) as store:
+        return sorted(
+            (r["sent_start"], r["source"], r["target"], r["code"], r["date"])
+            for r in store.export_rows()
+        )
+
+
+def test_a_long_document_is_stored_a_piece_at_a_time_and_resumes(write, tmp_path):
+    from kankei.engines import ingest
+    from kankei.settings import Settings
+    from kankei.stamp import coding_stamp
+    from kankei.store import Store
+
+    text = "".join(line.format(y=1950 + i) + "\n" for i in range(8) for line in LINES)
+    path = write("long.txt", text)
+    whole_db, part_db = tmp_path / "whole.duckdb", tmp_path / "part.duckdb"
+    settings = Settings(db=whole_db, piece_sentences=5)
+    report = ingest([path], settings)
+    assert report.exit_code == 0 and report.events >= 24
+    with Store(whole_db, read_only=True) as store:
+        assert store.coded_with(store.stale_documents("none")[0][0]) == coding_stamp(settings)
+    # a run stopped after two pieces: the next run stores the rest, none twice
+    pieces = Pipeline(replace(settings, db=part_db))
+    doc = pieces.read(path)
+    stamp = coding_stamp(replace(settings, db=part_db))
+    with Store(part_db) as store:
+        store.replace_document(doc, (), (), f"{stamp}#0")
+        for k, coded in enumerate(pieces.code_pieces(doc), start=1):
+            store.add_events(doc, coded.events, coded.unknown, f"{stamp}#{k}")
+            if k == 2:
+                break
+    again = ingest([path], replace(settings, db=part_db))
+    assert again.exit_code == 0 and 0 < again.events < report.events
+    assert _store_events(part_db) == _store_events(whole_db)

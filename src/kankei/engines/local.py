@@ -36,7 +36,18 @@ CHUNK_DOCS = 64
 
 Notify = Callable[[str, str], None]
 # chunks with their coded documents (or the message of a document that could not be coded)
-Coded = Generator[tuple[list["Pending"], list[CodedDocument | str]], None, None]
+Coded = Generator[tuple[list["Pending"], list["Outcome"]], None, None]
+
+
+@dataclass(frozen=True)
+class InPieces:
+    """A long document's coding, done a piece at a time as it is written (pieces(skip) codes
+    the pieces after the first `skip`): its events are never all in memory at once."""
+
+    pieces: Callable[[int], Iterator[CodedDocument]]
+
+
+Outcome = CodedDocument | InPieces | str
 
 
 @dataclass(frozen=True)
@@ -146,7 +157,17 @@ def _in_process(chunked: Iterable[list[Pending]], settings: Settings) -> Coded:
     for chunk in chunked:
         # loaded with the first document to parse: a re-run with nothing new skips the load
         pipeline = pipeline or Pipeline(settings)
-        yield chunk, code_chunk(pipeline, [p.doc for p in chunk])
+        long = {id(p) for p in chunk if len(p.doc.sentences) > settings.piece_sentences}
+        if not long:
+            yield chunk, list(code_chunk(pipeline, [p.doc for p in chunk]))
+            continue
+        # (a long document is coded while it is written, one piece at a time)
+        short = iter(code_chunk(pipeline, [p.doc for p in chunk if id(p) not in long]))
+        yield chunk, [_in_pieces(pipeline, p.doc) if id(p) in long else next(short) for p in chunk]
+
+
+def _in_pieces(pipeline: Pipeline, doc: Document) -> InPieces:
+    return InPieces(lambda skip: pipeline.code_pieces(doc, skip))
 
 
 def code_chunk(pipeline: Pipeline, docs: Sequence[Document]) -> list[CodedDocument | str]:
@@ -170,7 +191,7 @@ def _write(
     store: Store,
     log: SourceLog,
     pending: Pending,
-    outcome: CodedDocument | str,
+    outcome: Outcome,
     report: IngestReport,
     notify: Notify,
     stamp: str,
@@ -181,7 +202,11 @@ def _write(
         notify(doc.path, "failed")
         return
     try:
-        store.replace_document(doc, outcome.events, outcome.unknown, stamp)
+        if isinstance(outcome, InPieces):
+            events = _write_pieces(store, doc, outcome, stamp)
+        else:
+            store.replace_document(doc, outcome.events, outcome.unknown, stamp)
+            events = len(outcome.events)
     except Exception as exc:  # one document must not stop the others: report and go on
         report.failed.append((doc.path, _crash(Path(doc.path), exc)))
         notify(doc.path, "failed")
@@ -190,10 +215,31 @@ def _write(
         log.record(pending.key, doc.doc_id)
     report.stored.append(doc.path)
     report.notes.extend((doc.path, note) for note in doc.notes)
-    report.events += len(outcome.events)
+    report.events += events
     report.sentences += len(doc.sentences)
     report.chars += len(doc.text)
     notify(doc.path, "stored")
+
+
+def _write_pieces(store: Store, doc: Document, outcome: InPieces, stamp: str) -> int:
+    """Store a long document, then its events a piece at a time, each piece with how far the
+    coding has got (`stamp#k`); a run stopped in between goes on from the next piece."""
+    done = pieces_done(store.coded_with(doc.doc_id), stamp)
+    if done == 0:
+        store.replace_document(doc, (), (), f"{stamp}#0")
+    events = 0
+    for k, coded in enumerate(outcome.pieces(done), start=done + 1):
+        store.add_events(doc, coded.events, coded.unknown, f"{stamp}#{k}")
+        events += len(coded.events)
+    store.add_events(doc, (), (), stamp)
+    return events
+
+
+def pieces_done(coded_with: str | None, stamp: str) -> int:
+    """How many pieces of a document a stopped run with this stamp stored (0: none)."""
+    if coded_with is None or not coded_with.startswith(f"{stamp}#"):
+        return 0
+    return int(coded_with.rsplit("#", 1)[1])
 
 
 def _crash(path: Path, exc: Exception) -> str:
@@ -250,10 +296,10 @@ def _pooled(chunked: Iterable[list[Pending]], settings: Settings) -> Coded:
             window.append((chunk, pool.apply_async(_code_in_worker, ([p.doc for p in chunk],))))
             if len(window) >= 2 * settings.jobs:
                 done, result = window.popleft()
-                yield done, result.get()
+                yield done, list[Outcome](result.get())
         while window:
             done, result = window.popleft()
-            yield done, result.get()
+            yield done, list[Outcome](result.get())
     except BaseException:
         pool.terminate()  # (a worker mid-parse is not waited for: the parent is stopping)
         raise

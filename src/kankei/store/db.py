@@ -209,6 +209,55 @@ class Store:
         q = "SELECT 1 FROM documents WHERE doc_id = ? AND coded_with = ?"
         return self.con.execute(q, [doc_id, coded_with]).fetchone() is not None
 
+    def _insert_events(
+        self, doc: Document, events: Sequence[Event], unknown: Sequence[tuple[int, str, str]]
+    ) -> None:
+        """Insert a document's events (each once) and unknown names, in the open transaction."""
+        spans = {s.index: (s.start, s.end) for s in doc.sentences}
+        rows = []
+        seen: set[str] = set()
+        for ev in events:
+            eid = event_id(ev)
+            if eid in seen:
+                continue
+            seen.add(eid)
+            rows.append(_event_row(eid, ev, spans[ev.sentence_index]))
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            self.con.executemany(f"INSERT INTO events VALUES ({marks})", rows)
+        if unknown:
+            self.con.executemany(
+                "INSERT INTO unknown_mentions VALUES (?, ?, ?, ?)",
+                [[doc.doc_id, idx, name, kind] for idx, name, kind in unknown],
+            )
+
+    def add_events(
+        self,
+        doc: Document,
+        events: Sequence[Event],
+        unknown: Sequence[tuple[int, str, str]],
+        coded_with: str,
+    ) -> None:
+        """Add the events of one piece of a stored document, and how far its coding has got
+        (`coded_with`), in one transaction: a run stopped between pieces loses one piece."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert_events(doc, events, unknown)
+            self.con.execute(
+                "UPDATE documents SET coded_with = ? WHERE doc_id = ?", [coded_with, doc.doc_id]
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def coded_with(self, doc_id: str) -> str | None:
+        """The stamp a stored document was coded with (None if it is not stored)."""
+        row = self.con.execute(
+            "SELECT coded_with FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
     def document_path(self, doc_id: str) -> str | None:
         """The path a stored document was read from (None if it is not stored)."""
         row = self.con.execute("SELECT path FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
@@ -288,59 +337,7 @@ class Store:
                     "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
                     [[doc.doc_id, s.index, s.start, s.end, s.text, s.parse] for s in doc.sentences],
                 )
-            spans = {s.index: (s.start, s.end) for s in doc.sentences}
-            rows = []
-            seen: set[str] = set()
-            for ev in events:
-                eid = event_id(ev)
-                if eid in seen:
-                    continue
-                seen.add(eid)
-                start, end = spans[ev.sentence_index]
-                year = int(ev.date[:4]) if ev.date else None
-                rows.append(
-                    [
-                        eid,
-                        ev.doc_id,
-                        ev.sentence_index,
-                        start,
-                        end,
-                        ev.source,
-                        ev.target,
-                        ev.source_text,
-                        ev.target_text,
-                        ev.source_agent,
-                        ev.target_agent,
-                        ev.code,
-                        ev.root,
-                        ev.goldstein,
-                        ev.quad_class,
-                        ev.plover,
-                        ev.predicate,
-                        ev.pred_start,
-                        ev.pred_end,
-                        ev.date,
-                        ev.date_text,
-                        ev.date_precision,
-                        ev.date_rule,
-                        ev.date_start,
-                        ev.date_end,
-                        year,
-                        ev.negated,
-                        ev.mode,
-                        ev.confidence,
-                        ev.rule,
-                        list(ev.rules),
-                    ]
-                )
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                self.con.executemany(f"INSERT INTO events VALUES ({marks})", rows)
-            if unknown:
-                self.con.executemany(
-                    "INSERT INTO unknown_mentions VALUES (?, ?, ?, ?)",
-                    [[doc.doc_id, idx, name, kind] for idx, name, kind in unknown],
-                )
+            self._insert_events(doc, events, unknown)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -460,3 +457,41 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
             negated=False if flt.asserted_only else None,
         )
     )
+
+
+def _event_row(eid: str, ev: Event, span: tuple[int, int]) -> list[Any]:
+    """An events-table row, in the table's column order."""
+    year = int(ev.date[:4]) if ev.date else None
+    return [
+        eid,
+        ev.doc_id,
+        ev.sentence_index,
+        span[0],
+        span[1],
+        ev.source,
+        ev.target,
+        ev.source_text,
+        ev.target_text,
+        ev.source_agent,
+        ev.target_agent,
+        ev.code,
+        ev.root,
+        ev.goldstein,
+        ev.quad_class,
+        ev.plover,
+        ev.predicate,
+        ev.pred_start,
+        ev.pred_end,
+        ev.date,
+        ev.date_text,
+        ev.date_precision,
+        ev.date_rule,
+        ev.date_start,
+        ev.date_end,
+        year,
+        ev.negated,
+        ev.mode,
+        ev.confidence,
+        ev.rule,
+        list(ev.rules),
+    ]
