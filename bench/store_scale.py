@@ -62,10 +62,18 @@ def fill(db: Path, n_events: int) -> None:
         con.execute(
             """
             INSERT INTO sentences
-            SELECT printf('doc%05d', d), s, s * ?, s * ? + ? - 1, ?, true
+            SELECT printf('doc%05d', d), s, s * ?, s * ? + ? - 1, ?, true, ?
             FROM range(?) a(d), range(?) b(s)
             """,
-            [sent_len, sent_len, sent_len, SENTENCE.format(y=1999), DOCS, per_doc],
+            [
+                sent_len,
+                sent_len,
+                sent_len,
+                SENTENCE.format(y=1999),
+                SENTENCE.format(y=1999),
+                DOCS,
+                per_doc,
+            ],
         )
         # a skewed choice of actors, as in real data: a few states in most events
         con.execute(

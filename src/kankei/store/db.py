@@ -169,6 +169,27 @@ class Store:
                 path=str(self.path),
             )
         self._one_spelling_per_code()
+        self._fill_sentence_sources()
+
+    def _fill_sentence_sources(self) -> None:
+        """Sentences an older kankei stored without their text as it stands in the document
+        get it, a document at a time (its text sliced once in Python)."""
+        docs = self.con.execute(
+            "SELECT DISTINCT doc_id FROM sentences WHERE source IS NULL"
+        ).fetchall()
+        for (doc_id,) in docs:
+            row = self.con.execute("SELECT text FROM documents WHERE doc_id = ?", [doc_id])
+            found = row.fetchone()
+            if found is None:
+                continue
+            text = str(found[0])
+            spans = self.con.execute(
+                "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ?", [doc_id]
+            ).fetchall()
+            self.con.executemany(
+                "UPDATE sentences SET source = ? WHERE doc_id = ? AND idx = ?",
+                [[text[start:end], doc_id, idx] for idx, start, end in spans],
+            )
 
     def _one_spelling_per_code(self) -> None:
         """Events an older kankei stored under a root named alone (12) take the root's
@@ -334,8 +355,19 @@ class Store:
             )
             if doc.sentences:
                 self.con.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
-                    [[doc.doc_id, s.index, s.start, s.end, s.text, s.parse] for s in doc.sentences],
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [
+                            doc.doc_id,
+                            s.index,
+                            s.start,
+                            s.end,
+                            s.text,
+                            s.parse,
+                            doc.text[s.start : s.end],
+                        ]
+                        for s in doc.sentences
+                    ],
                 )
             self._insert_events(doc, events, unknown)
             self.con.execute("COMMIT")
@@ -394,13 +426,14 @@ class Store:
     def _export_sql(flt: EventFilter) -> tuple[str, list[Any]]:
         where, params = _where(flt)
         sql = f"""
-            SELECT e.id, d.name AS doc, substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start)
-                   AS sentence, e.sent_start, e.sent_end, e.date, e.date_text, e.source,
-                   e.target, e.source_text, e.target_text, e.code, e.root, e.goldstein,
-                   e.quad_class, e.plover, e.predicate, e.negated, e.confidence, e.rule, e.mode,
-                   e.source_agent, e.target_agent, e.date_precision, e.date_rule,
-                   e.date_start, e.date_end, e.pred_start, e.pred_end, e.doc_id, e.rules
+            SELECT e.id, d.name AS doc, s.source AS sentence, e.sent_start, e.sent_end,
+                   e.date, e.date_text, e.source, e.target, e.source_text, e.target_text,
+                   e.code, e.root, e.goldstein, e.quad_class, e.plover, e.predicate,
+                   e.negated, e.confidence, e.rule, e.mode, e.source_agent, e.target_agent,
+                   e.date_precision, e.date_rule, e.date_start, e.date_end, e.pred_start,
+                   e.pred_end, e.doc_id, e.rules
             FROM events e JOIN documents d USING (doc_id)
+            JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_index
             {where}
             ORDER BY d.name, e.sent_start, e.pred_start, e.source, e.target
         """

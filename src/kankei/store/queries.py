@@ -286,7 +286,7 @@ def _export_expr(column: str) -> str:
     if column == "doc":
         return "d.name"
     if column == "sentence":
-        return "substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start)"
+        return "s.source"
     return f"e.{column}"
 
 
@@ -299,7 +299,11 @@ def export_sql(query: EventQuery, as_json: bool = False) -> tuple[str, list[Any]
         cols = f"to_json(struct_pack({fields}))"
     else:
         cols = ", ".join(f"{_export_expr(c)} AS {c}" for c in EXPORT_COLUMNS)
-    sql = f"SELECT {cols} FROM events e JOIN documents d USING (doc_id) {where} ORDER BY {_ORDER}"
+    sql = (
+        f"SELECT {cols} FROM events e JOIN documents d USING (doc_id)"
+        " JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_index"
+        f" {where} ORDER BY {_ORDER}"
+    )
     return sql, params
 
 

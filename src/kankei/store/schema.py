@@ -1,6 +1,6 @@
 """The store's schema. Bump SCHEMA_VERSION when a table changes."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -26,6 +26,7 @@ DDL = [
         end_char INTEGER NOT NULL,
         clean_text VARCHAR NOT NULL,
         parsed BOOLEAN NOT NULL,
+        source VARCHAR,
         PRIMARY KEY (doc_id, idx)
     )""",
     """CREATE TABLE IF NOT EXISTS events (
@@ -85,4 +86,8 @@ MIGRATIONS: dict[int, list[str]] = {
     3: ["ALTER TABLE events ADD COLUMN rules VARCHAR[] DEFAULT []"],
     # 5: what each document was coded with (kankei.stamp), so that a change re-codes it
     4: ["ALTER TABLE documents ADD COLUMN coded_with VARCHAR"],
+    # 6: each sentence as it stands in its document, so that an export takes it in linear
+    # time (a substring of a 20 MB text costs a walk through its characters, per event);
+    # Store._fill_sentence_sources writes it for the sentences stored before
+    5: ["ALTER TABLE sentences ADD COLUMN source VARCHAR"],
 }
