@@ -89,7 +89,7 @@ class Case:
     what: str
 
 
-def cases(big: bool) -> list[Case]:
+def cases(big: int) -> list[Case]:
     out = [
         Case("long-line", "line.txt", lambda: long_line(300), "a 300 KB line without 。"),
         Case("nesting", "deep.html", lambda: deep_html(10_000), "10,000 nested <div>"),
@@ -97,7 +97,7 @@ def cases(big: bool) -> list[Case]:
         Case("hard-wrapped", "wrapped.txt", lambda: hard_wrapped(3000), "3,000 lines of 38"),
     ]
     if big:
-        out.insert(0, Case("20MB", "big.txt", lambda: big_text(20), "a 20 MB document"))
+        out.insert(0, Case(f"{big}MB", "big.txt", lambda: big_text(big), f"a {big} MB document"))
     return out
 
 
@@ -170,7 +170,15 @@ def _stored(db: Path) -> tuple[int | None, int | None]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--big", action="store_true", help="add the 20 MB document (many minutes)")
+    ap.add_argument(
+        "--big",
+        type=int,
+        nargs="?",
+        const=20,
+        default=0,
+        metavar="MB",
+        help="add a document of MB megabytes (20 when no size is given; many minutes)",
+    )
     ap.add_argument("--only", action="append", help="run only this case (repeatable)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per case")
     args = ap.parse_args()

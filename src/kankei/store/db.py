@@ -72,6 +72,8 @@ def event_id(ev: Event) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
+# DuckDB's memory for a store opened to write (it spills to disk beyond it)
+WRITE_MEMORY = "512MB"
 # where `make run` writes its store; commands default to ./kankei.duckdb
 MAKE_RUN_DB = Path("out") / "kankei.duckdb"
 
@@ -99,8 +101,13 @@ class Store:
         self.path = path
         if read_only and not path.exists():
             raise StoreError(_missing(path), path=str(path))
+        # a writing run keeps DuckDB's buffer pool small: by default it may grow to 80 % of
+        # the machine's memory, holding a long document's events long after they are written
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {} if read_only else {"memory_limit": WRITE_MEMORY}
+        )
         try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
+            self.con = duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(_connect_message(exc), path=str(path)) from exc
         if read_only:
