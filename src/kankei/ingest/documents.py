@@ -34,10 +34,8 @@ def not_read(paths: Iterable[Path]) -> list[Path]:
         child
         for path in paths
         if path.is_dir()
-        for child in sorted(path.rglob("*"))
-        if child.is_file()
-        and child.suffix.lower() not in FORMATS
-        and not any(part.startswith(".") for part in child.relative_to(path).parts)
+        for child in _folder_files(path)
+        if child.suffix.lower() not in FORMATS
     ]
 
 
@@ -46,15 +44,16 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
     yielded whatever their type, so that reading them reports the problem."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in FORMATS
-                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
-                ):
-                    yield child
+            yield from (c for c in _folder_files(path) if c.suffix.lower() in FORMATS)
         else:
             yield path
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """The files under a folder, in name order, leaving out hidden files and folders."""
+    for child in sorted(folder.rglob("*")):
+        if child.is_file() and not any(p.startswith(".") for p in child.relative_to(folder).parts):
+            yield child
 
 
 def doc_id_for(text: str) -> str:
